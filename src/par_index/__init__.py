@@ -1,3 +1,97 @@
-"""par_index: model and score Vietnamese administrative reform (cải cách hành chính)."""
+"""par_index: model and score Vietnamese administrative reform (cải cách hành chính, CCHC).
+
+The domain model lives in one module per concept and the most used names are re-exported
+here. Serialization is in :mod:`par_index.io`, bundled examples in :mod:`par_index.examples`,
+Hypothesis strategies in :mod:`par_index.strategies` (needs the ``testing`` extra).
+"""
+
+from par_index.areas import ReformArea
+from par_index.documents import DocumentKind, DocumentRef, find_document_refs
+from par_index.dossiers import VN_TZ, Channel, Dossier, DossierStatus, SupplementRequest
+from par_index.exceptions import (
+    InvalidAdministrativeUnit,
+    InvalidDocumentRef,
+    InvalidDossier,
+    InvalidPeriod,
+    InvalidProcedure,
+    InvalidReport,
+    InvalidTask,
+    InvalidValueError,
+    LoadError,
+    ParIndexError,
+    Problem,
+)
+from par_index.periods import PeriodKind, ReportingPeriod, find_period
+from par_index.procedures import (
+    OnlineServiceLevel,
+    Procedure,
+    ProcedureLevel,
+    TimeLimit,
+    TimeUnit,
+)
+from par_index.reports import (
+    Block,
+    BlockKind,
+    Citation,
+    Figure,
+    Qualifier,
+    Report,
+    ReportHeader,
+    Section,
+    SectionRole,
+    Signatory,
+    SourceSpan,
+)
+from par_index.tasks import Plan, Task, TaskStatus
+from par_index.units import AdministrativeUnit, UnitLevel, UnitTier
 
 __version__ = "0.1.0.dev0"
+
+__all__ = [
+    "VN_TZ",
+    "AdministrativeUnit",
+    "Block",
+    "BlockKind",
+    "Channel",
+    "Citation",
+    "DocumentKind",
+    "DocumentRef",
+    "Dossier",
+    "DossierStatus",
+    "Figure",
+    "InvalidAdministrativeUnit",
+    "InvalidDocumentRef",
+    "InvalidDossier",
+    "InvalidPeriod",
+    "InvalidProcedure",
+    "InvalidReport",
+    "InvalidTask",
+    "InvalidValueError",
+    "LoadError",
+    "OnlineServiceLevel",
+    "ParIndexError",
+    "PeriodKind",
+    "Plan",
+    "Problem",
+    "Procedure",
+    "ProcedureLevel",
+    "Qualifier",
+    "ReformArea",
+    "Report",
+    "ReportHeader",
+    "ReportingPeriod",
+    "Section",
+    "SectionRole",
+    "Signatory",
+    "SourceSpan",
+    "SupplementRequest",
+    "Task",
+    "TaskStatus",
+    "TimeLimit",
+    "TimeUnit",
+    "UnitLevel",
+    "UnitTier",
+    "__version__",
+    "find_document_refs",
+    "find_period",
+]

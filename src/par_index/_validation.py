@@ -40,7 +40,8 @@ class Checker:
     def of_type(self, value: Any, types: type | tuple[type, ...], path: str, expected: str) -> bool:
         """Check ``isinstance`` (``bool`` never passes for ``int``)."""
         ok = isinstance(value, types) and not (
-            isinstance(value, bool) and bool not in (types if isinstance(types, tuple) else (types,))
+            isinstance(value, bool)
+            and bool not in (types if isinstance(types, tuple) else (types,))
         )
         return self.check(ok, path, "wrong-type", expected, value)
 

@@ -1,0 +1,46 @@
+"""Hypothesis strategy for :class:`~par_index.periods.ReportingPeriod`.
+
+Re-exported from ``par_index.strategies``; the model module itself never imports Hypothesis.
+"""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from par_index.periods import _MAX_YEAR, _MIN_YEAR, PeriodKind, ReportingPeriod
+
+__all__ = ["reporting_periods"]
+
+_YEARS: st.SearchStrategy[int] = st.integers(_MIN_YEAR, _MAX_YEAR)
+_KINDS: st.SearchStrategy[PeriodKind] = st.sampled_from(PeriodKind)
+
+
+def reporting_periods(
+    *,
+    years: st.SearchStrategy[int] = _YEARS,
+    kinds: st.SearchStrategy[PeriodKind] = _KINDS,
+) -> st.SearchStrategy[ReportingPeriod]:
+    """Valid reporting periods.
+
+    Args:
+        years: the years to draw from; years outside 1990–2100 are filtered out so that
+            every draw is a valid period.
+        kinds: the kinds of period to draw; the quarter or month number is drawn to match.
+
+    Returns:
+        A strategy of :class:`ReportingPeriod`, shrinking towards the first kind and year.
+    """
+    valid_years = years.filter(lambda y: _MIN_YEAR <= y <= _MAX_YEAR)
+
+    @st.composite
+    def draw_period(draw: st.DrawFn) -> ReportingPeriod:
+        kind = draw(kinds)
+        year = draw(valid_years)
+        number: int | None = None
+        if kind is PeriodKind.QUARTER:
+            number = draw(st.integers(1, 4))
+        elif kind is PeriodKind.MONTH:
+            number = draw(st.integers(1, 12))
+        return ReportingPeriod(kind, year, number)
+
+    return draw_period()

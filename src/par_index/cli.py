@@ -1,0 +1,268 @@
+"""The ``par-index`` command.
+
+Output speaks Vietnamese by default; ``--lang en`` gives English. Exit status: 0 success,
+1 when the input has problems (they are all listed), 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from par_index import __version__
+from par_index._format import Lang, format_date, format_number
+from par_index.documents import find_document_refs
+from par_index.examples import ba_trang_report
+from par_index.exceptions import InvalidValueError, LoadError, ParIndexError
+from par_index.io import dumps, load_dossiers
+from par_index.periods import ReportingPeriod
+from par_index.reports.figures import STANDARD_FIGURES
+from par_index.reports.model import Report
+
+__all__ = ["main"]
+
+_TEXT: dict[str, tuple[str, str]] = {
+    "report": ("Báo cáo", "Report"),
+    "unit": ("Đơn vị", "Unit"),
+    "period": ("Kỳ báo cáo", "Period"),
+    "window": ("số liệu từ {start} đến {end}, hạn gửi {due}", "data {start} to {end}, due {due}"),
+    "number": ("Số, ký hiệu", "Number"),
+    "draft": ("chưa có số", "not yet numbered"),
+    "dated": ("ngày", "dated"),
+    "signed": ("Người ký", "Signed by"),
+    "figures": ("Số liệu", "Figures"),
+    "refs": ("Văn bản được dẫn", "Documents cited"),
+    "times": ("lần", "times"),
+    "sections": ("Bố cục", "Outline"),
+    "recipients": ("Nơi nhận", "Recipients"),
+    "unknown": ("không rõ", "unknown"),
+    "dossiers_ok": ("{n} hồ sơ hợp lệ trong {src}", "{n} valid dossiers in {src}"),
+    "dossiers_bad": (
+        "{n} hồ sơ bị loại, {p} lỗi trong {src}:",
+        "{n} dossiers rejected, {p} problems in {src}:",
+    ),
+    "cutoff": ("Thời gian chốt số liệu", "Data cut-off"),
+    "due": ("Hạn gửi báo cáo", "Report due"),
+    "due_source": ("Căn cứ", "Source"),
+    "none_found": ("Không tìm thấy văn bản nào.", "No document references found."),
+}
+
+
+def _t(key: str, lang: Lang) -> str:
+    vi, en = _TEXT[key]
+    return vi if lang == "vi" else en
+
+
+def _figure_label(name: str, fallback: str, lang: Lang) -> str:
+    spec = STANDARD_FIGURES.get(name)
+    if spec is None:
+        return fallback
+    return spec.label_vi if lang == "vi" else spec.label_en
+
+
+def render_summary(report: Report, lang: Lang = "vi") -> str:
+    """A readable summary of a report model."""
+    out: list[str] = []
+    out.append(f"{_t('report', lang)}: {report.title}")
+    unit = report.unit.label(lang) if report.unit else _t("unknown", lang)
+    out.append(f"{_t('unit', lang)}: {unit}")
+    p = report.period
+    window = _t("window", lang).format(
+        start=format_date(p.start, lang), end=format_date(p.end, lang), due=format_date(p.due, lang)
+    )
+    out.append(f"{_t('period', lang)}: {p.label(lang)} ({window})")
+    h = report.header
+    number = str(h.number) if h.number else "—"
+    if h.number is not None and h.number.is_draft:
+        number += f" ({_t('draft', lang)})"
+    dated = f", {h.place}" if h.place else ""
+    if h.date:
+        dated += f", {_t('dated', lang)} {format_date(h.date, lang)}"
+    out.append(f"{_t('number', lang)}: {number}{dated}")
+    if report.signatory:
+        s = report.signatory
+        behalf = f"{s.on_behalf}, " if s.on_behalf else ""
+        out.append(f"{_t('signed', lang)}: {behalf}{s.title} {s.name}")
+    out.append("")
+    out.append(f"{_t('figures', lang)} ({len(report.figures)}):")
+    width = max((len(_figure_label(f.name, f.label, lang)) for f in report.figures), default=0)
+    for f in report.figures:
+        label = _figure_label(f.name, f.label, lang)
+        qualifier = ""
+        if f.qualifier is not None:
+            qualifier = (f.qualifier.value if lang == "vi" else f.qualifier.name_en) + " "
+        value = format_number(f.value, lang)
+        unit = f.unit if f.unit == "%" else f" {f.unit}"
+        line = f"  {label.ljust(width)}  {qualifier}{value}{unit}"
+        if f.span is not None:
+            line += f"  [{'dòng' if lang == 'vi' else 'line'} {f.span.line}]"
+        out.append(line)
+    counts = Counter(c.ref for c in report.citations)
+    out.append("")
+    out.append(f"{_t('refs', lang)} ({len(counts)}):")
+    for ref, n in counts.items():
+        out.append(f"  {ref}" + (f" ({n} {_t('times', lang)})" if n > 1 else ""))
+    out.append("")
+    out.append(f"{_t('sections', lang)}:")
+    for section in report.walk():
+        indent = "  " * section.level
+        num = f"{section.numbering}. " if section.numbering else ""
+        out.append(f"{indent}{num}{section.heading}")
+    if report.recipients:
+        out.append("")
+        out.append(f"{_t('recipients', lang)}: " + "; ".join(report.recipients))
+    return "\n".join(out)
+
+
+def _cmd_example(args: argparse.Namespace, out: TextIO) -> int:
+    report = ba_trang_report()
+    if args.format == "json":
+        out.write(dumps(report) + "\n")
+    else:
+        out.write(render_summary(report, args.lang) + "\n")
+    return 0
+
+
+def _cmd_period(args: argparse.Namespace, out: TextIO) -> int:
+    period = ReportingPeriod.parse(args.phrase)
+    lang: Lang = args.lang
+    if args.format == "json":
+        data = {
+            "period": str(period),
+            "label": period.label(lang),
+            "start": period.start.isoformat(),
+            "end": period.end.isoformat(),
+            "due": period.due.isoformat(),
+            "due_is_verified": period.due_is_verified,
+            "due_source": period.due_source,
+        }
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    out.write(f"{_t('period', lang)}: {period.label(lang)}\n")
+    out.write(
+        f"{_t('cutoff', lang)}: {format_date(period.start, lang)} – "
+        f"{format_date(period.end, lang)}\n"
+    )
+    out.write(f"{_t('due', lang)}: {format_date(period.due, lang)}\n")
+    out.write(f"{_t('due_source', lang)}: {period.due_source}\n")
+    return 0
+
+
+def _cmd_refs(args: argparse.Namespace, out: TextIO) -> int:
+    text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    found = find_document_refs(text)
+    if args.format == "json":
+        rows = [{"ref": str(f.ref), "start": f.start, "end": f.end} for f in found]
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    if not found:
+        out.write(_t("none_found", args.lang) + "\n")
+    for f in found:
+        line = text.count("\n", 0, f.start) + 1
+        out.write(f"{line}: {f.ref}\n")
+    return 0
+
+
+def _cmd_dossiers_check(args: argparse.Namespace, out: TextIO) -> int:
+    result = load_dossiers(args.file, partial=True)
+    lang: Lang = args.lang
+    src = result.source
+    if args.format == "json":
+        data = {
+            "source": src,
+            "valid": len(result.records),
+            "rejected": [
+                {
+                    "location": r.location,
+                    "problems": [
+                        {"path": p.path, "code": p.code, "expected": p.expected, "found": p.found}
+                        for p in r.problems
+                    ],
+                }
+                for r in result.rejected
+            ],
+        }
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(_t("dossiers_ok", lang).format(n=len(result.records), src=src) + "\n")
+        if result.rejected:
+            out.write(
+                _t("dossiers_bad", lang).format(
+                    n=len(result.rejected), p=len(result.problems), src=src
+                )
+                + "\n"
+            )
+            for p in result.problems:
+                out.write(f"  {p}\n")
+    return 0 if result.complete else 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="par-index",
+        description="Mô hình hóa và chấm điểm cải cách hành chính (PAR INDEX) / "
+        "model and score Vietnamese administrative reform.",
+    )
+    parser.add_argument("--version", action="version", version=f"par-index {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--lang", choices=["vi", "en"], default="vi", help="output language (default vi)"
+    )
+    common.add_argument("--format", choices=["text", "json"], default="text")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser(
+        "example", parents=[common], help="the bundled Ba Trang six-month 2023 report, summarised"
+    )
+    p.set_defaults(run=_cmd_example)
+
+    p = sub.add_parser(
+        "period",
+        parents=[common],
+        help='cut-off and due dates of a period, e.g. "6 tháng đầu năm 2023"',
+    )
+    p.add_argument("phrase")
+    p.set_defaults(run=_cmd_period)
+
+    p = sub.add_parser(
+        "refs", parents=[common], help="list every document reference in a text file (- for stdin)"
+    )
+    p.add_argument("file")
+    p.set_defaults(run=_cmd_refs)
+
+    p = sub.add_parser("dossiers", help="dossier files (JSON or portal CSV)")
+    dsub = p.add_subparsers(dest="dossiers_command", required=True)
+    c = dsub.add_parser(
+        "check", parents=[common], help="load a dossier file and list every problem"
+    )
+    c.add_argument("file")
+    c.set_defaults(run=_cmd_dossiers_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run the command; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    stream = out if out is not None else sys.stdout
+    try:
+        status: int = args.run(args, stream)
+    except LoadError as exc:
+        sys.stderr.write(f"{exc}\n")
+        return 1
+    except (InvalidValueError, ParIndexError) as exc:
+        sys.stderr.write(f"par-index: {exc}\n")
+        return 1
+    except OSError as exc:
+        sys.stderr.write(f"par-index: {exc}\n")
+        return 1
+    return status
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,725 @@
+"""Serialization and loading: a cattrs converter factory, JSON files and portal CSV exports.
+
+The converter is strict: a JSON string where a number is expected, a float where an exact
+decimal is expected, an unknown key or a list where a text is expected are all errors, never
+coerced. Loading reports every problem at once with its path (``$.dossiers[3].received_at``)
+or its CSV row and column, what was expected and what was found (:class:`LoadError`). A
+caller who wants what can be salvaged asks for ``partial=True`` and gets the valid records
+plus the rejected ones, each with its problems; the result says it is incomplete.
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+import io as _io
+import json
+import re
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime, time, timezone
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Generic, Literal, TypeVar, get_args, get_origin
+from zoneinfo import ZoneInfo
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+
+from par_index.documents import DocumentRef
+from par_index.dossiers import VN_TZ, Channel, Dossier, DossierStatus, SupplementRequest
+from par_index.exceptions import InvalidValueError, LoadError, Problem
+from par_index.periods import ReportingPeriod
+
+__all__ = [
+    "CSV_COLUMNS",
+    "VN_TZ",
+    "LoadResult",
+    "Rejected",
+    "configure_converter",
+    "dump",
+    "dumps",
+    "load",
+    "load_dossiers",
+    "loads",
+    "loads_dossiers_csv",
+    "loads_dossiers_json",
+    "make_converter",
+    "parse_vn_moment",
+    "problems_from",
+]
+
+T = TypeVar("T")
+
+
+class _Bad(ValueError):
+    """A leaf value that a structure hook refused."""
+
+    def __init__(self, code: str, expected: str, found: object) -> None:
+        super().__init__(f"expected {expected}, found {found!r}")
+        self.code = code
+        self.expected = expected
+        self.found = found
+
+
+def _show(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+# --------------------------------------------------------------------------- converter
+
+
+def _structure_int(value: Any, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _Bad("wrong-type", "a whole number", value)
+    return value
+
+
+def _structure_str(value: Any, _: type) -> str:
+    if not isinstance(value, str):
+        raise _Bad("wrong-type", "a text", value)
+    return value
+
+
+def _structure_bool(value: Any, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise _Bad("wrong-type", "true or false", value)
+    return value
+
+
+def _structure_decimal(value: Any, _: type) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, Decimal | int | str):
+        raise _Bad("wrong-type", 'an exact decimal: a string such as "96.83" or a number', value)
+    try:
+        result = Decimal(value)
+    except InvalidOperation:
+        raise _Bad("not-a-number", 'a decimal number such as "96.83"', value) from None
+    if not result.is_finite():
+        raise _Bad("not-a-number", "a finite decimal number", value)
+    return result
+
+
+def _structure_date(value: Any, _: type) -> date:
+    if not isinstance(value, str):
+        raise _Bad("wrong-type", "a date YYYY-MM-DD", value)
+    try:
+        return date.fromisoformat(value) if len(value) == 10 else _raise_date(value)
+    except ValueError:
+        raise _Bad("bad-date", "a date YYYY-MM-DD", value) from None
+
+
+def _raise_date(value: str) -> date:
+    raise ValueError(value)
+
+
+def _structure_datetime(value: Any, _: type) -> datetime:
+    if not isinstance(value, str):
+        raise _Bad("wrong-type", "an ISO 8601 moment with a UTC offset", value)
+    try:
+        result = datetime.fromisoformat(value)
+    except ValueError:
+        raise _Bad(
+            "bad-moment", "an ISO 8601 moment such as 2023-06-14T08:00:00+07:00", value
+        ) from None
+    if result.utcoffset() is None:
+        raise _Bad(
+            "naive-moment", "a moment with a UTC offset such as 2023-06-14T08:00:00+07:00", value
+        )
+    return result
+
+
+def _structure_enum(value: Any, cl: type[enum.Enum]) -> enum.Enum:
+    for m in cl:
+        # Exact type: True is not 1 and "2" is not 2.
+        if type(value) is type(m.value) and value == m.value:
+            return m
+    allowed = ", ".join(repr(m.value) for m in cl)
+    raise _Bad("not-allowed", f"one of {allowed}", value)
+
+
+def _unstructure_enum(value: enum.Enum) -> Any:
+    return value.value
+
+
+def _text_value_hook(cl: type[T], parse: Callable[[str], T]) -> Callable[[Any, type], T]:
+    def structure(value: Any, _: type) -> T:
+        if not isinstance(value, str):
+            raise _Bad("wrong-type", f"a {cl.__name__} text", value)
+        return parse(value)
+
+    return structure
+
+
+def _is_homogeneous_tuple(t: Any) -> bool:
+    args = get_args(t)
+    return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_factory(c: cattrs.Converter) -> Callable[[Any], Callable[[Any, type], tuple[Any, ...]]]:
+    def factory(t: Any) -> Callable[[Any, type], tuple[Any, ...]]:
+        inner_type = get_args(t)[0]
+        inner = c.get_structure_hook(inner_type)
+
+        def structure(value: Any, _: type) -> tuple[Any, ...]:
+            if not isinstance(value, list | tuple):
+                raise _Bad("wrong-type", "a list", value)
+            out: list[Any] = []
+            errors: list[Exception] = []
+            for i, item in enumerate(value):
+                try:
+                    out.append(inner(item, inner_type))
+                except Exception as exc:  # noqa: BLE001 - collected and re-raised as a group
+                    exc.__notes__ = [
+                        *getattr(exc, "__notes__", []),
+                        IterableValidationNote(f"Structuring item {i}", i, inner_type),
+                    ]
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError(f"While structuring {t!r}", errors, t)
+            return tuple(out)
+
+        return structure
+
+    return factory
+
+
+def configure_converter(c: cattrs.Converter) -> None:
+    """Register par_index's strict hooks on ``c``.
+
+    Decimals are written as strings (exact), dates as ``YYYY-MM-DD``, moments as ISO 8601
+    with their offset, enums by value, :class:`DocumentRef` and :class:`ReportingPeriod` as
+    their canonical Vietnamese text.
+    """
+    # Registrations dispatch on the class's MRO, so str and int enums are registered
+    # explicitly to win over the str and int hooks.
+    c.register_structure_hook(int, _structure_int)
+    c.register_structure_hook(str, _structure_str)
+    c.register_structure_hook(bool, _structure_bool)
+    for base in (enum.Enum, enum.StrEnum, enum.IntEnum):
+        c.register_structure_hook(base, _structure_enum)
+        c.register_unstructure_hook(base, _unstructure_enum)
+    c.register_structure_hook(Decimal, _structure_decimal)
+    c.register_unstructure_hook(Decimal, str)
+    c.register_structure_hook(date, _structure_date)
+    c.register_unstructure_hook(date, date.isoformat)
+    c.register_structure_hook(datetime, _structure_datetime)
+    c.register_unstructure_hook(datetime, datetime.isoformat)
+    c.register_structure_hook(DocumentRef, _text_value_hook(DocumentRef, DocumentRef.parse))
+    c.register_unstructure_hook(DocumentRef, str)
+    c.register_structure_hook(
+        ReportingPeriod, _text_value_hook(ReportingPeriod, ReportingPeriod.parse)
+    )
+    c.register_unstructure_hook(ReportingPeriod, str)
+    c.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_factory(c))
+
+
+def make_converter() -> cattrs.Converter:
+    """A new strict converter for every par_index type (never the global one)."""
+    c = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    configure_converter(c)
+    return c
+
+
+_DEFAULT = make_converter()
+
+
+# --------------------------------------------------------------------------- problems
+
+
+def problems_from(exc: BaseException, path: str = "$") -> list[Problem]:
+    """Flatten a structuring error into :class:`Problem` records with JSON paths."""
+    if isinstance(exc, ClassValidationError):
+        with_notes, without = exc.group_exceptions()
+        out: list[Problem] = []
+        for sub, note in with_notes:
+            out.extend(problems_from(sub, f"{path}.{note.name}"))
+        for sub in without:
+            out.extend(problems_from(sub, path))
+        return out
+    if isinstance(exc, IterableValidationError):
+        with_idx, rest = exc.group_exceptions()
+        out = []
+        for sub, inote in with_idx:
+            out.extend(problems_from(sub, f"{path}[{inote.index}]"))
+        for sub in rest:
+            out.extend(problems_from(sub, path))
+        return out
+    if isinstance(exc, ForbiddenExtraKeysError):
+        allowed = ", ".join(a.name for a in attrs.fields(exc.cl)) if attrs.has(exc.cl) else ""
+        return [
+            Problem(f"{path}.{k}", "unknown-field", f"only known fields ({allowed})", repr(k))
+            for k in sorted(exc.extra_fields)
+        ]
+    if isinstance(exc, InvalidValueError):
+        return [p.under(path) for p in exc.problems]
+    if isinstance(exc, _Bad):
+        return [Problem(path, exc.code, exc.expected, _show(exc.found))]
+    if isinstance(exc, KeyError):
+        return [Problem(path, "missing-field", "a value for this required field", "nothing")]
+    if isinstance(exc, BaseExceptionGroup):
+        return [p for sub in exc.exceptions for p in problems_from(sub, path)]
+    return [Problem(path, "invalid-value", "a valid value", f"{type(exc).__name__}: {exc}")]
+
+
+# --------------------------------------------------------------------------- JSON
+
+
+def _parse_json(text: str | bytes, source: str) -> Any:
+    try:
+        return json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as exc:
+        raise LoadError(
+            [Problem(f"line {exc.lineno}, column {exc.colno}", "bad-json", "valid JSON", exc.msg)],
+            source=source,
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise LoadError(
+            [Problem("$", "bad-encoding", "UTF-8 text", str(exc))], source=source
+        ) from None
+
+
+def loads(
+    cls: type[T],
+    text: str | bytes,
+    *,
+    converter: cattrs.Converter | None = None,
+    source: str = "<string>",
+) -> T:
+    """Read one ``cls`` value from JSON text.
+
+    Raises:
+        LoadError: listing every problem with its JSON path.
+    """
+    data = _parse_json(text, source)
+    try:
+        return (converter or _DEFAULT).structure(data, cls)
+    except Exception as exc:  # noqa: BLE001 - every structuring failure becomes Problems
+        raise LoadError(problems_from(exc), source=source) from None
+
+
+def load(cls: type[T], path: str | Path, *, converter: cattrs.Converter | None = None) -> T:
+    """Read one ``cls`` value from a JSON file.
+
+    Raises:
+        LoadError: listing every problem with its JSON path.
+        OSError: when the file cannot be read.
+    """
+    p = Path(path)
+    return loads(cls, p.read_bytes(), converter=converter, source=str(p))
+
+
+def dumps(obj: object, *, converter: cattrs.Converter | None = None, indent: int | None = 2) -> str:
+    """``obj`` as JSON text (UTF-8 characters kept as they are)."""
+    data = (converter or _DEFAULT).unstructure(obj)
+    return json.dumps(data, ensure_ascii=False, indent=indent)
+
+
+def dump(obj: object, path: str | Path, *, converter: cattrs.Converter | None = None) -> None:
+    """Write ``obj`` as JSON to ``path``."""
+    Path(path).write_text(dumps(obj, converter=converter) + "\n", encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- results
+
+
+@attrs.frozen
+class Rejected:
+    """A record that could not be loaded.
+
+    Attributes:
+        location: ``$.dossiers[3]`` or ``row 4``.
+        problems: every problem found in it.
+    """
+
+    location: str
+    problems: tuple[Problem, ...]
+
+
+@attrs.frozen
+class LoadResult(Generic[T]):
+    """What a tolerant load produced: the valid records and the rejected ones.
+
+    A result with rejections is incomplete: ``complete`` is False and
+    :meth:`raise_if_incomplete` raises the :class:`LoadError` a strict load would have.
+    """
+
+    records: tuple[T, ...]
+    rejected: tuple[Rejected, ...]
+    source: str = "<string>"
+
+    @property
+    def complete(self) -> bool:
+        """Whether every record was loaded."""
+        return not self.rejected
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """Every problem of every rejected record."""
+        return tuple(p for r in self.rejected for p in r.problems)
+
+    def raise_if_incomplete(self) -> None:
+        """Raise :class:`LoadError` when any record was rejected.
+
+        Raises:
+            LoadError: listing every problem.
+        """
+        if self.rejected:
+            raise LoadError(self.problems, source=self.source)
+
+
+def _finish(result: LoadResult[T], partial: bool) -> LoadResult[T]:
+    if not partial:
+        result.raise_if_incomplete()
+    return result
+
+
+def loads_dossiers_json(
+    text: str | bytes, *, partial: bool = False, source: str = "<string>"
+) -> LoadResult[Dossier]:
+    """Read dossiers from JSON: ``{"dossiers": [ {...}, ... ]}``.
+
+    Args:
+        text: the JSON text.
+        partial: keep the valid dossiers and list the rejected ones instead of raising.
+        source: the name used in error messages.
+
+    Raises:
+        LoadError: when the file is not of that shape, or (unless ``partial``) when any
+            dossier is invalid; it lists every problem with its path.
+    """
+    data = _parse_json(text, source)
+    if not isinstance(data, dict) or not isinstance(data.get("dossiers"), list):
+        raise LoadError(
+            [
+                Problem(
+                    "$", "bad-shape", 'an object {"dossiers": [...]}', _show(type(data).__name__)
+                )
+            ],
+            source=source,
+        )
+    extra = sorted(set(data) - {"dossiers"})
+    if extra:
+        raise LoadError(
+            [Problem(f"$.{k}", "unknown-field", 'only "dossiers"', repr(k)) for k in extra],
+            source=source,
+        )
+    records: list[Dossier] = []
+    rejected: list[Rejected] = []
+    for i, raw in enumerate(data["dossiers"]):
+        where = f"$.dossiers[{i}]"
+        try:
+            records.append(_DEFAULT.structure(raw, Dossier))
+        except Exception as exc:  # noqa: BLE001 - every failure becomes Problems
+            rejected.append(Rejected(where, tuple(problems_from(exc, where))))
+    return _finish(LoadResult(tuple(records), tuple(rejected), source), partial)
+
+
+# --------------------------------------------------------------------------- CSV
+
+_VN_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})")
+_MOMENT_FORMS = "dd/mm/yyyy, dd/mm/yyyy HH:MM[:SS], ISO 8601 or yyyyMMddHHmmss"
+
+
+def parse_vn_moment(
+    text: str, *, end_of_day: bool = False, tz: timezone | ZoneInfo = VN_TZ
+) -> datetime:
+    """Read a moment as Vietnamese exports write it; naive values are in ``tz`` (UTC+7).
+
+    A date without a time is the start of that day, or with ``end_of_day`` its end
+    (23:59:59): an appointment date (ngày hẹn trả) runs to the end of the day, as a time
+    limit does (Bộ luật Dân sự 2015 Điều 147).
+
+    Raises:
+        ValueError: when the text is none of: dd/mm/yyyy, dd/mm/yyyy HH:MM[:SS],
+            ISO 8601 (YYYY-MM-DD[THH:MM[:SS][±HH:MM]]) or yyyyMMddHHmmss.
+    """
+    try:
+        return _parse_moment(text.strip(), end_of_day, tz)
+    except ValueError:
+        raise ValueError(f"expected {_MOMENT_FORMS}, found {text!r}") from None
+
+
+def _parse_moment(s: str, end_of_day: bool, tz: timezone | ZoneInfo) -> datetime:
+    m = _VN_DATE.fullmatch(s)
+    result: datetime
+    if m is not None:
+        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        day = date(y, mo, d)
+        if m.group(4) is None:
+            t = time(23, 59, 59) if end_of_day else time(0, 0)
+        else:
+            t = time(int(m.group(4)), int(m.group(5)), int(m.group(6) or 0))
+        result = datetime.combine(day, t)
+    elif (c := _COMPACT.fullmatch(s)) is not None:
+        y, mo, d, h, mi, sec = (int(g) for g in c.groups())
+        result = datetime(y, mo, d, h, mi, sec, tzinfo=tz)
+    elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
+        result = datetime.combine(
+            date.fromisoformat(s), time(23, 59, 59) if end_of_day else time(0, 0)
+        )
+    elif re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}.*", s):
+        result = datetime.fromisoformat(s)
+    else:
+        raise ValueError(s)
+    if result.tzinfo is None:
+        result = result.replace(tzinfo=tz)
+    return result
+
+
+@attrs.frozen
+class _Column:
+    field: str
+    kind: Literal["text", "channel", "status", "moment", "deadline", "flag", "moments"]
+    required: bool = False
+
+
+#: The CSV columns read, by the portal's field names (domain.md §4); the last six are
+#: par_index's own names for data the portal keeps elsewhere. Lists (several supplement
+#: requests) are separated by ";".
+CSV_COLUMNS: dict[str, _Column] = {
+    "MaHoSo": _Column("code", "text", required=True),
+    "MaTTHC": _Column("procedure_code", "text", required=True),
+    "MaDonVi": _Column("unit_code", "text", required=True),
+    "KenhThucHien": _Column("channel", "channel", required=True),
+    "TrangThaiHoSo": _Column("status", "status", required=True),
+    "NgayNopHoSo": _Column("submitted_at", "moment"),
+    "NgayTiepNhan": _Column("received_at", "moment"),
+    "NgayHenTra": _Column("appointment_at", "deadline"),
+    "NgayKetThucXuLy": _Column("finished_at", "moment"),
+    "NgayTraKetQua": _Column("returned_at", "moment"),
+    "NgayYeuCauBoSung": _Column("supplement_requested", "moments"),
+    "NgayHoanThanhBoSung": _Column("supplement_completed", "moments"),
+    "ThanhToanTrucTuyen": _Column("paid_online", "flag"),
+    "SoHoa": _Column("digitised", "flag"),
+    "KetQuaDienTu": _Column("electronic_result", "flag"),
+    "TaiSuDungDuLieu": _Column("reused_data", "flag"),
+}
+
+#: Portal columns that carry names or personal data the model does not keep; they are
+#: accepted and not read. Any other unknown column is an error unless
+#: ``extra_columns="ignore"``.
+INFORMATIONAL_COLUMNS = frozenset(
+    {
+        "STT",
+        "TenTTHC",
+        "TenDonVi",
+        "DonViXuLy",
+        "ChuHoSo",
+        "TrichYeuHoSo",
+        "MaLinhVuc",
+        "TenLinhVuc",
+        "SoDienThoai",
+        "Email",
+        "DiaChi",
+        "GhiChu",
+        "LoaiDoiTuong",
+    }
+)
+
+_FLAGS = {
+    "1": True,
+    "0": False,
+    "true": True,
+    "false": False,
+    "có": True,
+    "không": False,
+    "x": True,
+    "": False,
+}
+
+
+def _read_cell(col: _Column, raw: str) -> Any:
+    value = raw.strip()
+    if col.kind == "text":
+        if not value:
+            raise _Bad("missing-value", "a non-empty code", raw)
+        return value
+    if col.kind in ("channel", "status"):
+        cl: type[enum.IntEnum] = Channel if col.kind == "channel" else DossierStatus
+        if not re.fullmatch(r"[0-9]{1,2}", value) or int(value) not in set(cl):
+            allowed = ", ".join(str(int(m)) for m in cl)
+            raise _Bad("not-allowed", f"one of {allowed}", raw)
+        return cl(int(value))
+    if col.kind == "flag":
+        key = value.lower()
+        if key not in _FLAGS:
+            raise _Bad("bad-flag", "1/0, true/false, có/không, x or empty", raw)
+        return _FLAGS[key]
+    if col.kind == "moments":
+        if not value:
+            return []
+        return [parse_vn_moment(p) if p.strip() else None for p in value.split(";")]
+    if not value:
+        return None
+    try:
+        return parse_vn_moment(value, end_of_day=col.kind == "deadline")
+    except ValueError:
+        raise _Bad("bad-date", _MOMENT_FORMS, raw) from None
+
+
+def _sniff_delimiter(header: str) -> str:
+    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    return max(counts, key=lambda d: counts[d])
+
+
+def loads_dossiers_csv(
+    text: str | bytes,
+    *,
+    partial: bool = False,
+    source: str = "<string>",
+    unit_code: str | None = None,
+    extra_columns: Literal["error", "ignore"] = "error",
+) -> LoadResult[Dossier]:
+    """Read dossiers from a portal CSV export (columns in :data:`CSV_COLUMNS`).
+
+    Rows are numbered as a spreadsheet shows them: the header is row 1. Moments without a
+    zone are in UTC+7; see :func:`parse_vn_moment` for the forms read.
+
+    Args:
+        text: the CSV text (UTF-8, a byte-order mark is allowed); "," ";" or tab separated.
+        partial: keep the valid rows and list the rejected ones instead of raising.
+        source: the name used in error messages.
+        unit_code: the unit code for every row, when the export has no MaDonVi column.
+        extra_columns: what to do with unknown columns.
+
+    Raises:
+        LoadError: for a missing or unknown column, or (unless ``partial``) when any row is
+            invalid; it lists every problem with its row and column.
+    """
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise LoadError(
+                [Problem("file", "bad-encoding", "UTF-8 text", str(exc))], source=source
+            ) from None
+    text = text.removeprefix("\ufeff")
+    first_line = text.split("\n", 1)[0]
+    reader = csv.reader(_io.StringIO(text, newline=""), delimiter=_sniff_delimiter(first_line))
+    try:
+        header = [h.strip() for h in next(reader)]
+    except StopIteration:
+        raise LoadError(
+            [Problem("row 1", "empty-file", "a header row", "an empty file")], source=source
+        ) from None
+    file_problems: list[Problem] = []
+    for name, column in CSV_COLUMNS.items():
+        if column.required and name not in header:
+            if name == "MaDonVi" and unit_code is not None:
+                continue
+            file_problems.append(Problem("row 1", "missing-column", f"a column {name}", "none"))
+    seen: set[str] = set()
+    for name in header:
+        if name in seen:
+            file_problems.append(Problem("row 1", "duplicate-column", "each column once", name))
+        seen.add(name)
+        if (
+            name not in CSV_COLUMNS
+            and name not in INFORMATIONAL_COLUMNS
+            and (extra_columns == "error")
+        ):
+            file_problems.append(
+                Problem("row 1", "unknown-column", "only known portal columns", repr(name))
+            )
+    if file_problems:
+        raise LoadError(file_problems, source=source)
+    records: list[Dossier] = []
+    rejected: list[Rejected] = []
+    for index, row in enumerate(reader):
+        rowno = index + 2
+        if not any(cell.strip() for cell in row):
+            continue  # a blank line carries no record
+        where = f"row {rowno}"
+        problems: list[Problem] = []
+        if len(row) != len(header):
+            problems.append(Problem(where, "cell-count", f"{len(header)} cells", str(len(row))))
+            rejected.append(Rejected(where, tuple(problems)))
+            continue
+        values: dict[str, Any] = {}
+        column_of: dict[str, str] = {}
+        for name, cell in zip(header, row, strict=True):
+            col = CSV_COLUMNS.get(name)
+            if col is None:
+                continue
+            column_of[col.field] = name
+            try:
+                values[col.field] = _read_cell(col, cell)
+            except _Bad as bad:
+                problems.append(
+                    Problem(f"{where}, column {name}", bad.code, bad.expected, _show(bad.found))
+                )
+            except ValueError:
+                problems.append(
+                    Problem(f"{where}, column {name}", "bad-date", _MOMENT_FORMS, _show(cell))
+                )
+        if "unit_code" not in values and unit_code is not None:
+            values["unit_code"] = unit_code
+        if not problems:
+            dossier = _dossier_from_row(values, column_of, where, problems)
+            if dossier is not None:
+                records.append(dossier)
+                continue
+        rejected.append(Rejected(where, tuple(problems)))
+    return _finish(LoadResult(tuple(records), tuple(rejected), source), partial)
+
+
+def _dossier_from_row(
+    values: dict[str, Any], column_of: Mapping[str, str], where: str, problems: list[Problem]
+) -> Dossier | None:
+    def locate(field: str) -> str:
+        base = field.split(".", 1)[0].split("[", 1)[0]
+        column = column_of.get(base)
+        if base == "supplements":
+            column = "NgayYeuCauBoSung/NgayHoanThanhBoSung"
+        return f"{where}, column {column}" if column else f"{where}, field {field}"
+
+    requested: Sequence[datetime | None] = values.pop("supplement_requested", [])
+    completed: Sequence[datetime | None] = values.pop("supplement_completed", [])
+    if len(completed) > len(requested) or any(r is None for r in requested):
+        problems.append(
+            Problem(
+                locate("supplements"),
+                "supplement-lists",
+                "one request moment per completion, none empty",
+                f"{len(requested)} requests, {len(completed)} completions",
+            )
+        )
+        return None
+    padded = list(completed) + [None] * (len(requested) - len(completed))
+    try:
+        supplements = tuple(
+            SupplementRequest(r, c) for r, c in zip(requested, padded, strict=True) if r
+        )
+        return Dossier(supplements=supplements, **values)
+    except InvalidValueError as exc:
+        problems.extend(attrs.evolve(p, path=locate(p.path)) for p in exc.problems)
+    return None
+
+
+def load_dossiers(
+    path: str | Path, *, partial: bool = False, **csv_options: Any
+) -> LoadResult[Dossier]:
+    """Read dossiers from a ``.json`` or ``.csv`` file (chosen by the suffix).
+
+    Raises:
+        LoadError: as :func:`loads_dossiers_json` / :func:`loads_dossiers_csv`; also for
+            an unknown suffix.
+        OSError: when the file cannot be read.
+    """
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix == ".json":
+        return loads_dossiers_json(p.read_bytes(), partial=partial, source=str(p))
+    if suffix == ".csv":
+        return loads_dossiers_csv(p.read_bytes(), partial=partial, source=str(p), **csv_options)
+    raise LoadError(
+        [Problem("file", "unknown-format", "a .json or .csv file", p.suffix or "no suffix")],
+        source=str(p),
+    )

@@ -1,0 +1,81 @@
+"""The public API is a reviewed list, and importing it does not pull in Hypothesis."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import par_index
+
+
+def test_public_names_are_pinned() -> None:
+    assert sorted(par_index.__all__) == sorted(
+        [
+            "VN_TZ",
+            "AdministrativeUnit",
+            "Block",
+            "BlockKind",
+            "Channel",
+            "Citation",
+            "DocumentKind",
+            "DocumentRef",
+            "Dossier",
+            "DossierStatus",
+            "Figure",
+            "InvalidAdministrativeUnit",
+            "InvalidDocumentRef",
+            "InvalidDossier",
+            "InvalidPeriod",
+            "InvalidProcedure",
+            "InvalidReport",
+            "InvalidTask",
+            "InvalidValueError",
+            "LoadError",
+            "OnlineServiceLevel",
+            "ParIndexError",
+            "PeriodKind",
+            "Plan",
+            "Problem",
+            "Procedure",
+            "ProcedureLevel",
+            "Qualifier",
+            "ReformArea",
+            "Report",
+            "ReportHeader",
+            "ReportingPeriod",
+            "Section",
+            "SectionRole",
+            "Signatory",
+            "SourceSpan",
+            "SupplementRequest",
+            "Task",
+            "TaskStatus",
+            "TimeLimit",
+            "TimeUnit",
+            "UnitLevel",
+            "UnitTier",
+            "__version__",
+            "find_document_refs",
+            "find_period",
+        ]
+    )
+    for name in par_index.__all__:
+        assert hasattr(par_index, name)
+
+
+def test_import_does_not_need_hypothesis() -> None:
+    code = "import sys, par_index, par_index.io, par_index.cli; print('hypothesis' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+
+
+def test_errors_are_value_errors_under_one_root() -> None:
+    for name in par_index.__all__:
+        obj = getattr(par_index, name)
+        if (
+            isinstance(obj, type)
+            and issubclass(obj, Exception)
+            and obj is not par_index.ParIndexError
+        ):
+            assert issubclass(obj, par_index.ParIndexError)
+            assert issubclass(obj, ValueError)
