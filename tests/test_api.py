@@ -13,6 +13,13 @@ def test_public_names_are_pinned() -> None:
         [
             "VN_TZ",
             "AdministrativeUnit",
+            "default_calendar",
+            "WorkCalendar",
+            "OfficeHours",
+            "InvalidCalendar",
+            "DayKind",
+            "DayChange",
+            "CalendarRangeError",
             "Block",
             "BlockKind",
             "Channel",

@@ -6,6 +6,15 @@ Hypothesis strategies in :mod:`par_index.strategies` (needs the ``testing`` extr
 """
 
 from par_index.areas import ReformArea
+from par_index.calendar import (
+    CalendarRangeError,
+    DayChange,
+    DayKind,
+    InvalidCalendar,
+    OfficeHours,
+    WorkCalendar,
+    default_calendar,
+)
 from par_index.documents import DocumentKind, DocumentRef, find_document_refs
 from par_index.dossiers import VN_TZ, Channel, Dossier, DossierStatus, SupplementRequest
 from par_index.exceptions import (
@@ -52,14 +61,18 @@ __all__ = [
     "AdministrativeUnit",
     "Block",
     "BlockKind",
+    "CalendarRangeError",
     "Channel",
     "Citation",
+    "DayChange",
+    "DayKind",
     "DocumentKind",
     "DocumentRef",
     "Dossier",
     "DossierStatus",
     "Figure",
     "InvalidAdministrativeUnit",
+    "InvalidCalendar",
     "InvalidDocumentRef",
     "InvalidDossier",
     "InvalidPeriod",
@@ -68,6 +81,7 @@ __all__ = [
     "InvalidTask",
     "InvalidValueError",
     "LoadError",
+    "OfficeHours",
     "OnlineServiceLevel",
     "ParIndexError",
     "PeriodKind",
@@ -91,7 +105,9 @@ __all__ = [
     "TimeUnit",
     "UnitLevel",
     "UnitTier",
+    "WorkCalendar",
     "__version__",
+    "default_calendar",
     "find_document_refs",
     "find_period",
 ]

@@ -11,17 +11,14 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import attrs
 
+from par_index._time import VN_TZ
 from par_index._validation import Checker
 from par_index.exceptions import InvalidDossier
 
 __all__ = ["VN_TZ", "Channel", "Dossier", "DossierStatus", "SupplementRequest"]
-
-#: Vietnam's time zone (UTC+7, no daylight saving); exports without a zone are read in it.
-VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 class Channel(enum.IntEnum):
