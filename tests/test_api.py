@@ -86,3 +86,18 @@ def test_errors_are_value_errors_under_one_root() -> None:
         ):
             assert issubclass(obj, par_index.ParIndexError)
             assert issubclass(obj, ValueError)
+
+
+def test_strategies_import_first_and_from_type_downstream() -> None:
+    # Importing the strategies before Hypothesis makes Hypothesis run our entry point while
+    # the module is half imported; and a downstream project only imports Hypothesis.
+    for code in (
+        "import par_index.strategies",
+        "from hypothesis import strategies as st\n"
+        "from par_index import Dossier\n"
+        "assert isinstance(st.from_type(Dossier).example(), Dossier)",
+    ):
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=False
+        )
+        assert done.returncode == 0, done.stderr

@@ -190,6 +190,7 @@ def procedures(
         online_level=st.sampled_from(OnlineServiceLevel),
         fee_bearing=st.booleans(),
         paper_result=st.booleans(),
+        cutoff=st.none() | st.times().map(lambda t: t.replace(microsecond=0)),
     )
 
 
@@ -521,3 +522,9 @@ def register_type_strategies() -> None:
     }
     for cls, strategy in table.items():
         st.register_type_strategy(cls, strategy)
+
+
+# Registered on import too: Hypothesis runs its entry points while this module is still being
+# imported (it imports Hypothesis first), when the hook cannot use it yet.
+register_type_strategies()
+_READY = True
