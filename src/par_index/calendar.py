@@ -870,25 +870,90 @@ class WorkCalendar:
         # việc = 4 giờ làm việc under the default hours).
         unit_us = _US_PER_HOUR if limit.unit is TimeUnit.WORKING_HOURS else day_us
         total = int((limit.amount * unit_us).to_integral_value(rounding=ROUND_HALF_UP))
+        # A reception after the cut-off counts from the opening of the next working day.
         i = self._index(local.date())
-        # Position on a line of office time from the opening of the first working day.
-        if late or not self._flags[i]:
-            start = self._cum[i] * day_us  # the opening of the next working day
-        else:
-            start = self._before[i] * day_us + office.elapsed(local.time())
-        k, offset = divmod(start + total, day_us)
-        if total > 0 and offset == 0:
+        start = self._cum[i] * day_us if late else self._position(local, office)
+        return self._moment_at(start + total, total > 0, office, local, f"the end of {limit}")
+
+    # -- working time between moments -----------------------------------------------------------
+
+    def _position(self, local: datetime, office: OfficeHours) -> int:
+        """Office time (µs) from the opening of the first working day to ``local``.
+
+        On a non-working day the position is the opening of the next working day.
+        """
+        i = self._index(local.date())
+        if not self._flags[i]:
+            return self._cum[i] * office.day_microseconds
+        return self._before[i] * office.day_microseconds + office.elapsed(local.time())
+
+    def _moment_at(
+        self, position: int, counting: bool, office: OfficeHours, origin: datetime, what: str
+    ) -> datetime:
+        day_us = office.day_microseconds
+        k, offset = divmod(position, day_us)
+        if counting and offset == 0:
             k, offset = k - 1, day_us  # a count that completes at closing ends that day
-        if k >= len(self._work_dates):
+        if not 0 <= k < len(self._work_dates):
             raise CalendarRangeError(
-                local.date(),
+                origin.date(),
                 self.first,
                 self.last,
-                subject=f"the end of {limit} from {local.isoformat()}",
+                subject=f"{what} from {origin.isoformat()}",
                 code="result-outside-calendar",
             )
-        moment = office.time_at(offset, prefer_end=total > 0)
+        moment = office.time_at(offset, prefer_end=counting)
         return datetime.combine(self._work_dates[k], moment, tzinfo=VN_TZ)
+
+    def working_time_between(
+        self, start: datetime, end: datetime, *, office_hours: OfficeHours = DEFAULT_OFFICE_HOURS
+    ) -> timedelta:
+        """Office time on working days between two moments (negative when ``end`` < ``start``).
+
+        Only time inside ``office_hours`` on working days counts: from Friday 16:30 to Monday
+        08:30 is 2 hours under the default hours (17:30 closing, 07:30 opening).
+
+        Raises:
+            InvalidCalendar: for a naive moment.
+            CalendarRangeError: when a moment is outside the bounds.
+        """
+        a, b = self._local(start, "start"), self._local(end, "end")
+        us = self._position(b, office_hours) - self._position(a, office_hours)
+        return timedelta(microseconds=us)
+
+    def add_working_time(
+        self,
+        start: datetime,
+        amount: timedelta,
+        *,
+        office_hours: OfficeHours = DEFAULT_OFFICE_HOURS,
+    ) -> datetime:
+        """The moment when ``amount`` of office time has passed after ``start``.
+
+        The inverse of :meth:`working_time_between` for a non-negative ``amount``: a count
+        that completes at closing ends that day (17:30), not at the next opening.
+
+        Raises:
+            InvalidCalendar: for a naive ``start`` or a negative ``amount``.
+            CalendarRangeError: when ``start`` or the result is outside the bounds.
+        """
+        local = self._local(start, "start")
+        c = Checker()
+        if c.of_type(amount, timedelta, "amount", "a timedelta"):
+            c.check(amount >= timedelta(0), "amount", "negative-time", "0 or more", amount)
+        c.raise_if_any(InvalidCalendar)
+        total = amount // timedelta(microseconds=1)
+        position = self._position(local, office_hours) + total
+        return self._moment_at(position, total > 0, office_hours, local, f"{amount} of office time")
+
+    def _local(self, moment: datetime, name: str) -> datetime:
+        if isinstance(moment, datetime) and moment.utcoffset() is not None:
+            return moment.astimezone(VN_TZ)  # the common case, without building a Checker
+        c = Checker()
+        if c.of_type(moment, datetime, name, "a timezone-aware datetime"):
+            c.aware(moment, name)
+        c.raise_if_any(InvalidCalendar)
+        return moment.astimezone(VN_TZ)
 
 
 def _counts_hours(limit: TimeLimit) -> bool:

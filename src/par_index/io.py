@@ -118,6 +118,18 @@ def _raise_date(value: str) -> date:
     raise ValueError(value)
 
 
+def _structure_time(value: Any, _: type) -> time:
+    if not isinstance(value, str):
+        raise _Bad("wrong-type", "a local time HH:MM[:SS]", value)
+    try:
+        result = time.fromisoformat(value)
+    except ValueError:
+        raise _Bad("bad-time", "a local time HH:MM[:SS] such as 15:00", value) from None
+    if result.tzinfo is not None:
+        raise _Bad("aware-time", "a local time without an offset", value)
+    return result
+
+
 def _structure_datetime(value: Any, _: type) -> datetime:
     if not isinstance(value, str):
         raise _Bad("wrong-type", "an ISO 8601 moment with a UTC offset", value)
@@ -208,6 +220,8 @@ def configure_converter(c: cattrs.Converter) -> None:
     c.register_unstructure_hook(Decimal, str)
     c.register_structure_hook(date, _structure_date)
     c.register_unstructure_hook(date, date.isoformat)
+    c.register_structure_hook(time, _structure_time)
+    c.register_unstructure_hook(time, time.isoformat)
     c.register_structure_hook(datetime, _structure_datetime)
     c.register_unstructure_hook(datetime, datetime.isoformat)
     c.register_structure_hook(DocumentRef, _text_value_hook(DocumentRef, DocumentRef.parse))

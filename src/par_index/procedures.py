@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
+from datetime import time
 from decimal import Decimal, InvalidOperation
 
 import attrs
@@ -183,6 +184,8 @@ class Procedure:
         fee_bearing: whether a fee or charge is due (phí, lệ phí).
         paper_result: whether the result is a paper document (then an electronic result is
             required for a dossier to count as online, QĐ 766 indicator 3.3).
+        cutoff: the local time after which a reception counts from the next working day
+            (15:00 for some procedures such as certified copies, domain.md §4), or None.
 
     Raises:
         InvalidProcedure: listing every rule broken.
@@ -195,6 +198,7 @@ class Procedure:
     online_level: OnlineServiceLevel = OnlineServiceLevel.NONE
     fee_bearing: bool = False
     paper_result: bool = True
+    cutoff: time | None = None
 
     def __attrs_post_init__(self) -> None:
         c = Checker()
@@ -213,6 +217,16 @@ class Procedure:
         c.of_type(self.online_level, OnlineServiceLevel, "online_level", "an OnlineServiceLevel")
         c.of_type(self.fee_bearing, bool, "fee_bearing", "True or False")
         c.of_type(self.paper_result, bool, "paper_result", "True or False")
+        if self.cutoff is not None and c.of_type(
+            self.cutoff, time, "cutoff", "a local time of day such as 15:00"
+        ):
+            c.check(
+                self.cutoff.tzinfo is None,
+                "cutoff",
+                "aware-time",
+                "a naive local time of day (Vietnam time)",
+                self.cutoff,
+            )
         c.raise_if_any(InvalidProcedure)
 
     @property
