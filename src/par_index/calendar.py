@@ -946,14 +946,14 @@ class WorkCalendar:
         position = self._position(local, office_hours) + total
         return self._moment_at(position, total > 0, office_hours, local, f"{amount} of office time")
 
-    def _local(self, moment: datetime, name: str) -> datetime:
+    def _local(self, moment: object, name: str) -> datetime:
         if isinstance(moment, datetime) and moment.utcoffset() is not None:
             return moment.astimezone(VN_TZ)  # the common case, without building a Checker
         c = Checker()
         if c.of_type(moment, datetime, name, "a timezone-aware datetime"):
-            c.aware(moment, name)
+            c.aware(cast(datetime, moment), name)
         c.raise_if_any(InvalidCalendar)
-        return moment.astimezone(VN_TZ)
+        raise AssertionError("unreachable: the checks above raised")  # pragma: no cover
 
 
 def _counts_hours(limit: TimeLimit) -> bool:
