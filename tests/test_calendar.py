@@ -441,11 +441,11 @@ def test_result_past_bounds() -> None:
 
 def test_naive_and_wrong_inputs() -> None:
     with pytest.raises(InvalidCalendar) as info:
-        CAL.due_date(datetime(2024, 5, 6, 9), wd(1))  # noqa: DTZ001 - naive on purpose
+        CAL.due_date(datetime(2024, 5, 6, 9), wd(1))
     assert info.value.code == "naive-datetime"
     assert isinstance(info.value, ValueError)
     with pytest.raises(InvalidCalendar):
-        CAL.deadline(datetime(2024, 5, 6, 9), hours(1))  # noqa: DTZ001 - naive on purpose
+        CAL.deadline(datetime(2024, 5, 6, 9), hours(1))
     with pytest.raises(InvalidCalendar, match="cutoff"):
         CAL.due_date(at(2024, 5, 6), wd(1), cutoff=time(15, tzinfo=VN_TZ))
     with pytest.raises(TypeError, match="datetime"):

@@ -92,9 +92,9 @@ def test_contains() -> None:
     assert not q1.contains(date(2025, 3, 15))
     assert "2025-01-01" not in q1
     with pytest.raises(TypeError, match="datetime"):
-        q1.contains(datetime(2025, 1, 1, 8, 0))  # noqa: DTZ001 - naive on purpose
+        q1.contains(datetime(2025, 1, 1, 8, 0))
     with pytest.raises(TypeError):
-        _ = datetime(2025, 1, 1, 8, 0) in q1  # noqa: DTZ001
+        _ = datetime(2025, 1, 1, 8, 0) in q1
 
 
 # -- constructor --------------------------------------------------------------------------------

@@ -48,7 +48,7 @@ def test_datetime_is_not_a_date() -> None:
     from datetime import datetime
 
     with pytest.raises(InvalidTask) as info:
-        task(due=datetime(2023, 3, 31, 8))  # noqa: DTZ001
+        task(due=datetime(2023, 3, 31, 8))
     assert info.value.field == "due"
 
 

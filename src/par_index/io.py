@@ -35,6 +35,7 @@ from par_index.documents import DocumentRef
 from par_index.dossiers import VN_TZ, Channel, Dossier, DossierStatus, SupplementRequest
 from par_index.exceptions import InvalidValueError, LoadError, Problem
 from par_index.periods import ReportingPeriod
+from par_index.procedures import Procedure
 
 __all__ = [
     "CSV_COLUMNS",
@@ -46,9 +47,11 @@ __all__ = [
     "dumps",
     "load",
     "load_dossiers",
+    "load_procedures",
     "loads",
     "loads_dossiers_csv",
     "loads_dossiers_json",
+    "loads_procedures_json",
     "make_converter",
     "parse_vn_moment",
     "problems_from",
@@ -393,6 +396,36 @@ def _finish(result: LoadResult[T], partial: bool) -> LoadResult[T]:
     return result
 
 
+def _loads_list(
+    text: str | bytes, key: str, cls: type[T], partial: bool, source: str
+) -> LoadResult[T]:
+    data = _parse_json(text, source)
+    if not isinstance(data, dict) or not isinstance(data.get(key), list):
+        raise LoadError(
+            [
+                Problem(
+                    "$", "bad-shape", f'an object {{"{key}": [...]}}', _show(type(data).__name__)
+                )
+            ],
+            source=source,
+        )
+    extra = sorted(set(data) - {key})
+    if extra:
+        raise LoadError(
+            [Problem(f"$.{k}", "unknown-field", f'only "{key}"', repr(k)) for k in extra],
+            source=source,
+        )
+    records: list[T] = []
+    rejected: list[Rejected] = []
+    for i, raw in enumerate(data[key]):
+        where = f"$.{key}[{i}]"
+        try:
+            records.append(_DEFAULT.structure(raw, cls))
+        except Exception as exc:  # noqa: BLE001 - every failure becomes Problems
+            rejected.append(Rejected(where, tuple(problems_from(exc, where))))
+    return _finish(LoadResult(tuple(records), tuple(rejected), source), partial)
+
+
 def loads_dossiers_json(
     text: str | bytes, *, partial: bool = False, source: str = "<string>"
 ) -> LoadResult[Dossier]:
@@ -407,31 +440,40 @@ def loads_dossiers_json(
         LoadError: when the file is not of that shape, or (unless ``partial``) when any
             dossier is invalid; it lists every problem with its path.
     """
-    data = _parse_json(text, source)
-    if not isinstance(data, dict) or not isinstance(data.get("dossiers"), list):
-        raise LoadError(
-            [
-                Problem(
-                    "$", "bad-shape", 'an object {"dossiers": [...]}', _show(type(data).__name__)
-                )
-            ],
-            source=source,
-        )
-    extra = sorted(set(data) - {"dossiers"})
-    if extra:
-        raise LoadError(
-            [Problem(f"$.{k}", "unknown-field", 'only "dossiers"', repr(k)) for k in extra],
-            source=source,
-        )
-    records: list[Dossier] = []
-    rejected: list[Rejected] = []
-    for i, raw in enumerate(data["dossiers"]):
-        where = f"$.dossiers[{i}]"
-        try:
-            records.append(_DEFAULT.structure(raw, Dossier))
-        except Exception as exc:  # noqa: BLE001 - every failure becomes Problems
-            rejected.append(Rejected(where, tuple(problems_from(exc, where))))
-    return _finish(LoadResult(tuple(records), tuple(rejected), source), partial)
+    return _loads_list(text, "dossiers", Dossier, partial, source)
+
+
+def loads_procedures_json(
+    text: str | bytes, *, partial: bool = False, source: str = "<string>"
+) -> LoadResult[Procedure]:
+    """Read procedures (TTHC) from JSON: ``{"procedures": [ {...}, ... ]}``.
+
+    Raises:
+        LoadError: as :func:`loads_dossiers_json`; also for a procedure code listed twice.
+    """
+    result = _loads_list(text, "procedures", Procedure, partial, source)
+    seen: dict[str, int] = {}
+    duplicates = []
+    for i, p in enumerate(result.records):
+        if p.code in seen:
+            duplicates.append(
+                Problem(f"$.procedures[{i}].code", "duplicate-code", "each code once", p.code)
+            )
+        seen[p.code] = i
+    if duplicates:
+        raise LoadError(duplicates, source=source)
+    return result
+
+
+def load_procedures(path: str | Path, *, partial: bool = False) -> LoadResult[Procedure]:
+    """Read procedures from a JSON file (see :func:`loads_procedures_json`).
+
+    Raises:
+        LoadError: listing every problem.
+        OSError: when the file cannot be read.
+    """
+    p = Path(path)
+    return loads_procedures_json(p.read_bytes(), partial=partial, source=str(p))
 
 
 # --------------------------------------------------------------------------- CSV

@@ -1,0 +1,154 @@
+"""Service measures: the synthetic Ba Trang dossier set reproduces the report's counts."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from par_index import strategies as pst
+from par_index.dossiers import VN_TZ, Channel, Dossier, DossierStatus
+from par_index.examples import (
+    ba_trang_report,
+    ba_trang_synthetic_dossiers,
+    ba_trang_synthetic_procedures,
+)
+from par_index.measures import measure_dossiers, period_bounds, satisfaction_5_4
+from par_index.periods import ReportingPeriod
+from par_index.ratios import NOT_APPLICABLE, Ratio
+from par_index.timeliness import Timeliness, TimelinessError
+
+H1_2023 = ReportingPeriod.half_year(2023)
+
+
+def seed_measures() -> object:
+    return measure_dossiers(
+        ba_trang_synthetic_dossiers(), H1_2023, procedures=ba_trang_synthetic_procedures()
+    )
+
+
+def test_synthetic_set_reproduces_the_report() -> None:
+    m = measure_dossiers(
+        ba_trang_synthetic_dossiers(), H1_2023, procedures=ba_trang_synthetic_procedures()
+    )
+    report = ba_trang_report()
+
+    def printed(name: str) -> Decimal:
+        f = report.figure(name)
+        assert f is not None
+        return f.value
+
+    assert m.counted == printed("dossiers_received") == 253
+    assert m.early_or_on_time == Ratio(245, 253)
+    assert m.count(Timeliness.EARLY) + m.count(Timeliness.ON_TIME) == 245
+    assert m.count(Timeliness.LATE) == printed("dossiers_late") == 7
+    assert m.count(Timeliness.IN_PROGRESS_WITHIN_TIME) == printed("dossiers_in_progress") == 1
+    assert m.online_submitted.numerator == printed("dossiers_online") == 34
+    # The report prints 96,83 %: 245/253 = 96.8379...%, truncated. Rounded it is 96,84 %.
+    assert printed("dossiers_early_or_on_time_rate") == Decimal("96.83")
+    assert m.early_or_on_time.percent() == Decimal("96.84")
+    assert m.early_or_on_time.percent(rounding="ROUND_DOWN") == Decimal("96.83")
+    # Its other rates are rounded correctly: 7/253 = 2.7668 -> 2,77 %; 1/253 = 0.395 -> 0,4 %.
+    assert m.late.percent() == printed("dossiers_late_rate") == Decimal("2.77")
+    assert Ratio(1, 253).percent(places=1) == printed("dossiers_in_progress_rate")
+    # QĐ 766 indicator 2.1 counts the dossier in progress within time as well: 246/253.
+    assert m.on_time_766 == Ratio(246, 253)
+    assert m.complete
+
+
+def test_online_766_needs_an_electronic_result_for_paper_results() -> None:
+    m = measure_dossiers(
+        ba_trang_synthetic_dossiers(), H1_2023, procedures=ba_trang_synthetic_procedures()
+    )
+    # 34 online; the one in progress has no electronic result yet and all invented
+    # procedures have paper results, so 33 count for indicator 3.3.
+    assert m.online_766 == Ratio(33, 253)
+    assert m.by_channel == ((Channel.IN_PERSON, 219), (Channel.ONLINE, 34))
+    assert dict(m.by_status) == {DossierStatus.IN_PROGRESS: 1, DossierStatus.RETURNED: 252}
+
+
+def test_without_procedures_the_measures_say_they_are_incomplete() -> None:
+    m = measure_dossiers(ba_trang_synthetic_dossiers(), H1_2023)
+    assert m.online_766 is None
+    assert m.paid_online is None
+    assert not m.complete
+    assert m.early_or_on_time == Ratio(245, 253)
+
+
+def test_unknown_procedures_are_listed() -> None:
+    with pytest.raises(TimelinessError) as info:
+        measure_dossiers(ba_trang_synthetic_dossiers(), H1_2023, procedures={})
+    assert [p.found for p in info.value.problems] == ["absent"] * 4
+
+
+def test_period_selection() -> None:
+    start, end = period_bounds(H1_2023)
+    assert start == datetime(2022, 12, 15, tzinfo=VN_TZ)
+    assert end.date().isoformat() == "2023-06-14"
+    q3 = measure_dossiers(ba_trang_synthetic_dossiers(), ReportingPeriod.quarter(2023, 3))
+    # Only the dossier still in progress at 14/6 is processed in quý III (from 15/6).
+    assert q3.counted == 1
+    empty = measure_dossiers([], H1_2023)
+    assert empty.on_time_766.rate is NOT_APPLICABLE
+    assert satisfaction_5_4(empty, 0).rate is NOT_APPLICABLE
+
+
+def test_satisfaction_5_4() -> None:
+    m = measure_dossiers(ba_trang_synthetic_dossiers(), H1_2023)
+    # 100 % − (7/253 late + 3/253 complained of) = 243/253.
+    assert satisfaction_5_4(m, 3) == Ratio(243, 253)
+    assert satisfaction_5_4(m, 250) == Ratio(0, 253)  # overlapping: floored at 0
+    with pytest.raises(ValueError, match="complaints"):
+        satisfaction_5_4(m, 254)
+    with pytest.raises(ValueError, match="complaints"):
+        satisfaction_5_4(m, complaints=True)
+
+
+def test_average_processing_time_per_procedure() -> None:
+    m = measure_dossiers(ba_trang_synthetic_dossiers(), H1_2023)
+    averages = dict(m.average_working_days)
+    assert set(averages) == {"9.000001", "9.000002", "9.000003", "9.000004"}
+    assert all(Decimal(0) < v < Decimal(10) for v in averages.values())
+
+
+WITH_APPOINTMENT = pst.dossiers(
+    start=pst.moments(min_value=datetime(2022, 10, 1), max_value=datetime(2023, 7, 1))
+).filter(lambda d: d.appointment_at is not None or d.received_at is None)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(WITH_APPOINTMENT, max_size=10))
+def test_measures_are_sums_of_their_parts(ds: list[Dossier]) -> None:
+    whole = measure_dossiers(ds, H1_2023)
+    parts = [measure_dossiers([d], H1_2023) for d in ds]
+    assert whole.counted == sum(p.counted for p in parts)
+    for name, ratio in whole.ratios().items():
+        if ratio is None:
+            continue
+        total = Ratio(0, 0)
+        for p in parts:
+            part = p.ratios()[name]
+            assert part is not None
+            total = total + part
+        assert ratio == total
+        rate = ratio.rate
+        assert rate is NOT_APPLICABLE or Decimal(0) <= rate <= Decimal(1)
+
+
+def test_dossiers_outside_the_period_are_left_out() -> None:
+    d = ba_trang_synthetic_dossiers()[0]
+    assert d.received_at is not None
+    later = d.received_at + timedelta(days=400)
+    moved = type(d)(
+        code=d.code,
+        procedure_code=d.procedure_code,
+        unit_code=d.unit_code,
+        channel=d.channel,
+        status=DossierStatus.RECEIVED,
+        received_at=later,
+        appointment_at=later + timedelta(days=3),
+    )
+    assert measure_dossiers([moved], H1_2023).counted == 0
