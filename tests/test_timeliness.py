@@ -27,6 +27,7 @@ from par_index.timeliness import (
     classify_columns,
     columns_from_days,
     dossier_columns,
+    due_moment,
 )
 
 CAL = default_calendar()
@@ -203,6 +204,19 @@ def test_errors_say_what_was_expected() -> None:
     other = Procedure("1.000111", "X", ProcedureLevel.COMMUNE, TimeLimit(1, TimeUnit.WORKING_DAYS))
     with pytest.raises(TimelinessError, match="procedure-mismatch"):
         classify(d, AS_OF, procedure=other)
+    unreceived = dossier(
+        channel=Channel.ONLINE,
+        status=DossierStatus.SUBMITTED_ONLINE,
+        submitted_at=at(FRI, 7),
+        received_at=None,
+    )
+    with pytest.raises(TimelinessError, match=r"reception moment \(ngày tiếp nhận\)") as info:
+        due_moment(unreceived, procedure=THREE_DAYS)
+    assert (info.value.field, info.value.code) == ("received_at", "missing-reception")
+    assert due_moment(d, procedure=THREE_DAYS) == (
+        at(date(2024, 5, 4), 17, 30),
+        DueSource.TIME_LIMIT,
+    )
     old = dossier(received_at=at(date(1999, 12, 30)), status=DossierStatus.IN_PROGRESS)
     with pytest.raises(CalendarRangeError, match="lịch làm việc"):
         classify(old, AS_OF, procedure=THREE_DAYS)

@@ -48,6 +48,7 @@ __all__ = [
     "classify_columns",
     "columns_from_days",
     "dossier_columns",
+    "due_moment",
 ]
 
 
@@ -258,6 +259,27 @@ def _base_due(
         cutoff=procedure.cutoff,
     )
     return due, DueSource.TIME_LIMIT
+
+
+def due_moment(
+    dossier: Dossier,
+    *,
+    procedure: Procedure | None = None,
+    calendar: WorkCalendar | None = None,
+    policy: TimelinessPolicy = DEFAULT_POLICY,
+) -> tuple[datetime, DueSource]:
+    """The moment a dossier is due, before any supplement pause, and where it came from.
+
+    The appointment date (ngày hẹn trả) when the dossier has one, else the deadline of the
+    procedure's time limit counted from the reception (with the procedure's cut-off).
+
+    Raises:
+        TimelinessError: for a dossier without a reception moment (ngày tiếp nhận), without
+            an appointment date and procedure, or with the procedure of another code.
+        CalendarRangeError: when the reception or the deadline is outside the calendar.
+    """
+    cal = calendar if calendar is not None else default_calendar()
+    return _base_due(dossier, procedure, cal, policy)
 
 
 def _local_day(moment: datetime) -> date:
