@@ -111,14 +111,13 @@ def _structure_decimal(value: Any, _: type) -> Decimal:
 def _structure_date(value: Any, _: type) -> date:
     if not isinstance(value, str):
         raise _Bad("wrong-type", "a date YYYY-MM-DD", value)
+    # date.fromisoformat also takes "20230301" and "2023-W09-3": only YYYY-MM-DD is ours.
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value) is None:
+        raise _Bad("bad-date", "a date YYYY-MM-DD", value)
     try:
-        return date.fromisoformat(value) if len(value) == 10 else _raise_date(value)
+        return date.fromisoformat(value)
     except ValueError:
-        raise _Bad("bad-date", "a date YYYY-MM-DD", value) from None
-
-
-def _raise_date(value: str) -> date:
-    raise ValueError(value)
+        raise _Bad("bad-date", "a real date YYYY-MM-DD", value) from None
 
 
 def _structure_time(value: Any, _: type) -> time:
@@ -478,8 +477,10 @@ def load_procedures(path: str | Path, *, partial: bool = False) -> LoadResult[Pr
 
 # --------------------------------------------------------------------------- CSV
 
-_VN_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
-_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})")
+_VN_DATE = re.compile(
+    r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})(?:[ T]+([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?)?"
+)
+_COMPACT = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})([0-9]{2})([0-9]{2})([0-9]{2})")
 _MOMENT_FORMS = "dd/mm/yyyy, dd/mm/yyyy HH:MM[:SS], ISO 8601 or yyyyMMddHHmmss"
 
 
@@ -516,11 +517,11 @@ def _parse_moment(s: str, end_of_day: bool, tz: timezone | ZoneInfo) -> datetime
     elif (c := _COMPACT.fullmatch(s)) is not None:
         y, mo, d, h, mi, sec = (int(g) for g in c.groups())
         result = datetime(y, mo, d, h, mi, sec, tzinfo=tz)
-    elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
+    elif re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", s):
         result = datetime.combine(
             date.fromisoformat(s), time(23, 59, 59) if end_of_day else time(0, 0)
         )
-    elif re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}.*", s):
+    elif re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}.*", s):
         result = datetime.fromisoformat(s)
     else:
         raise ValueError(s)
