@@ -30,6 +30,7 @@ from par_index.exceptions import (
     ParIndexError,
     Problem,
 )
+from par_index.measures import DossierMeasures, measure_dossiers
 from par_index.periods import PeriodKind, ReportingPeriod, find_period
 from par_index.procedures import (
     OnlineServiceLevel,
@@ -38,6 +39,7 @@ from par_index.procedures import (
     TimeLimit,
     TimeUnit,
 )
+from par_index.ratios import NOT_APPLICABLE, NotApplicable, Ratio
 from par_index.reports import (
     Block,
     BlockKind,
@@ -52,11 +54,13 @@ from par_index.reports import (
     SourceSpan,
 )
 from par_index.tasks import Plan, Task, TaskStatus
+from par_index.timeliness import Timeliness, TimelinessPolicy, TimelinessResult, classify
 from par_index.units import AdministrativeUnit, UnitLevel, UnitTier
 
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "NOT_APPLICABLE",
     "VN_TZ",
     "AdministrativeUnit",
     "Block",
@@ -69,6 +73,7 @@ __all__ = [
     "DocumentKind",
     "DocumentRef",
     "Dossier",
+    "DossierMeasures",
     "DossierStatus",
     "Figure",
     "InvalidAdministrativeUnit",
@@ -81,6 +86,7 @@ __all__ = [
     "InvalidTask",
     "InvalidValueError",
     "LoadError",
+    "NotApplicable",
     "OfficeHours",
     "OnlineServiceLevel",
     "ParIndexError",
@@ -90,6 +96,7 @@ __all__ = [
     "Procedure",
     "ProcedureLevel",
     "Qualifier",
+    "Ratio",
     "ReformArea",
     "Report",
     "ReportHeader",
@@ -103,11 +110,16 @@ __all__ = [
     "TaskStatus",
     "TimeLimit",
     "TimeUnit",
+    "Timeliness",
+    "TimelinessPolicy",
+    "TimelinessResult",
     "UnitLevel",
     "UnitTier",
     "WorkCalendar",
     "__version__",
+    "classify",
     "default_calendar",
     "find_document_refs",
     "find_period",
+    "measure_dossiers",
 ]
