@@ -17,6 +17,7 @@ from par_index.calendar import (
 )
 from par_index.documents import DocumentKind, DocumentRef, find_document_refs
 from par_index.dossiers import VN_TZ, Channel, Dossier, DossierStatus, SupplementRequest
+from par_index.evidence import Evidence, InvalidEvidence, evidence_from_report
 from par_index.exceptions import (
     InvalidAdministrativeUnit,
     InvalidDocumentRef,
@@ -29,6 +30,13 @@ from par_index.exceptions import (
     LoadError,
     ParIndexError,
     Problem,
+)
+from par_index.frameworks import (
+    Framework,
+    InvalidFramework,
+    InvalidRule,
+    get_framework,
+    load_framework,
 )
 from par_index.measures import DossierMeasures, measure_dossiers
 from par_index.periods import PeriodKind, ReportingPeriod, find_period
@@ -53,6 +61,7 @@ from par_index.reports import (
     Signatory,
     SourceSpan,
 )
+from par_index.scoring import InvalidScorecard, Scorecard, rank, score
 from par_index.tasks import Plan, Task, TaskStatus
 from par_index.timeliness import Timeliness, TimelinessPolicy, TimelinessResult, classify
 from par_index.units import AdministrativeUnit, UnitLevel, UnitTier
@@ -75,14 +84,20 @@ __all__ = [
     "Dossier",
     "DossierMeasures",
     "DossierStatus",
+    "Evidence",
     "Figure",
+    "Framework",
     "InvalidAdministrativeUnit",
     "InvalidCalendar",
     "InvalidDocumentRef",
     "InvalidDossier",
+    "InvalidEvidence",
+    "InvalidFramework",
     "InvalidPeriod",
     "InvalidProcedure",
     "InvalidReport",
+    "InvalidRule",
+    "InvalidScorecard",
     "InvalidTask",
     "InvalidValueError",
     "LoadError",
@@ -101,6 +116,7 @@ __all__ = [
     "Report",
     "ReportHeader",
     "ReportingPeriod",
+    "Scorecard",
     "Section",
     "SectionRole",
     "Signatory",
@@ -119,7 +135,12 @@ __all__ = [
     "__version__",
     "classify",
     "default_calendar",
+    "evidence_from_report",
     "find_document_refs",
     "find_period",
+    "get_framework",
+    "load_framework",
     "measure_dossiers",
+    "rank",
+    "score",
 ]

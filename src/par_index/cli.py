@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from par_index import __version__
+from par_index._cli_scoring import add_scoring_commands
 from par_index._cli_service import add_calendar_commands, add_dossier_stats_command
 from par_index._format import Lang, format_date, format_number
 from par_index.documents import find_document_refs
@@ -245,6 +246,7 @@ def _parser() -> argparse.ArgumentParser:
     c.set_defaults(run=_cmd_dossiers_check)
     add_dossier_stats_command(dsub, common)
     add_calendar_commands(sub, common)
+    add_scoring_commands(sub, common)
     return parser
 
 

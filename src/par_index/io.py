@@ -36,6 +36,7 @@ from par_index.dossiers import VN_TZ, Channel, Dossier, DossierStatus, Supplemen
 from par_index.exceptions import InvalidValueError, LoadError, Problem
 from par_index.periods import ReportingPeriod
 from par_index.procedures import Procedure
+from par_index.scoring import configure_scoring_converter
 
 __all__ = [
     "CSV_COLUMNS",
@@ -239,6 +240,7 @@ def make_converter() -> cattrs.Converter:
     """A new strict converter for every par_index type (never the global one)."""
     c = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     configure_converter(c)
+    configure_scoring_converter(c)
     return c
 
 

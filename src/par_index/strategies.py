@@ -26,6 +26,9 @@ from par_index._strategies_periods import reporting_periods
 from par_index.areas import ReformArea
 from par_index.documents import DocumentRef
 from par_index.dossiers import VN_TZ, Channel, Dossier, DossierStatus, SupplementRequest
+from par_index.evidence import Evidence
+from par_index.frameworks import Framework
+from par_index.frameworks._strategies import evidence, framework_evidence, frameworks, rules
 from par_index.periods import ReportingPeriod
 from par_index.procedures import (
     OnlineServiceLevel,
@@ -58,7 +61,10 @@ __all__ = [
     "document_refs",
     "dossier_codes",
     "dossiers",
+    "evidence",
     "figures",
+    "framework_evidence",
+    "frameworks",
     "moments",
     "plans",
     "procedure_codes",
@@ -67,6 +73,7 @@ __all__ = [
     "report_headers",
     "reporting_periods",
     "reports",
+    "rules",
     "sections",
     "signatories",
     "source_spans",
@@ -519,6 +526,8 @@ def register_type_strategies() -> None:
         Signatory: signatories(),
         ReportHeader: report_headers(),
         Report: reports(),
+        Framework: frameworks(),
+        Evidence: frameworks().flatmap(lambda fw: evidence(framework=fw)),
     }
     for cls, strategy in table.items():
         st.register_type_strategy(cls, strategy)
