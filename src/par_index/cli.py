@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
@@ -17,37 +16,24 @@ from typing import TextIO
 from par_index import __version__
 from par_index._cli_scoring import add_scoring_commands
 from par_index._cli_service import add_calendar_commands, add_dossier_stats_command
-from par_index._format import Lang, format_date, format_number
+from par_index._format import Lang, format_date
 from par_index.documents import find_document_refs
 from par_index.examples import ba_trang_report
 from par_index.exceptions import InvalidValueError, LoadError, ParIndexError
 from par_index.io import dumps, load_dossiers
 from par_index.periods import ReportingPeriod
-from par_index.reports.figures import STANDARD_FIGURES
-from par_index.reports.model import Report
+from par_index.reports._cli import add_report_commands
+from par_index.reports.summary import render_summary
 
 __all__ = ["main"]
 
 _TEXT: dict[str, tuple[str, str]] = {
-    "report": ("Báo cáo", "Report"),
-    "unit": ("Đơn vị", "Unit"),
-    "period": ("Kỳ báo cáo", "Period"),
-    "window": ("số liệu từ {start} đến {end}, hạn gửi {due}", "data {start} to {end}, due {due}"),
-    "number": ("Số, ký hiệu", "Number"),
-    "draft": ("chưa có số", "not yet numbered"),
-    "dated": ("ngày", "dated"),
-    "signed": ("Người ký", "Signed by"),
-    "figures": ("Số liệu", "Figures"),
-    "refs": ("Văn bản được dẫn", "Documents cited"),
-    "times": ("lần", "times"),
-    "sections": ("Bố cục", "Outline"),
-    "recipients": ("Nơi nhận", "Recipients"),
-    "unknown": ("không rõ", "unknown"),
     "dossiers_ok": ("{n} hồ sơ hợp lệ trong {src}", "{n} valid dossiers in {src}"),
     "dossiers_bad": (
         "{n} hồ sơ bị loại, {p} lỗi trong {src}:",
         "{n} dossiers rejected, {p} problems in {src}:",
     ),
+    "period": ("Kỳ báo cáo", "Period"),
     "cutoff": ("Thời gian chốt số liệu", "Data cut-off"),
     "due": ("Hạn gửi báo cáo", "Report due"),
     "due_source": ("Căn cứ", "Source"),
@@ -58,67 +44,6 @@ _TEXT: dict[str, tuple[str, str]] = {
 def _t(key: str, lang: Lang) -> str:
     vi, en = _TEXT[key]
     return vi if lang == "vi" else en
-
-
-def _figure_label(name: str, fallback: str, lang: Lang) -> str:
-    spec = STANDARD_FIGURES.get(name)
-    if spec is None:
-        return fallback
-    return spec.label_vi if lang == "vi" else spec.label_en
-
-
-def render_summary(report: Report, lang: Lang = "vi") -> str:
-    """A readable summary of a report model."""
-    out: list[str] = []
-    out.append(f"{_t('report', lang)}: {report.title}")
-    unit = report.unit.label(lang) if report.unit else _t("unknown", lang)
-    out.append(f"{_t('unit', lang)}: {unit}")
-    p = report.period
-    window = _t("window", lang).format(
-        start=format_date(p.start, lang), end=format_date(p.end, lang), due=format_date(p.due, lang)
-    )
-    out.append(f"{_t('period', lang)}: {p.label(lang)} ({window})")
-    h = report.header
-    number = str(h.number) if h.number else "—"
-    if h.number is not None and h.number.is_draft:
-        number += f" ({_t('draft', lang)})"
-    dated = f", {h.place}" if h.place else ""
-    if h.date:
-        dated += f", {_t('dated', lang)} {format_date(h.date, lang)}"
-    out.append(f"{_t('number', lang)}: {number}{dated}")
-    if report.signatory:
-        s = report.signatory
-        behalf = f"{s.on_behalf}, " if s.on_behalf else ""
-        out.append(f"{_t('signed', lang)}: {behalf}{s.title} {s.name}")
-    out.append("")
-    out.append(f"{_t('figures', lang)} ({len(report.figures)}):")
-    width = max((len(_figure_label(f.name, f.label, lang)) for f in report.figures), default=0)
-    for f in report.figures:
-        label = _figure_label(f.name, f.label, lang)
-        qualifier = ""
-        if f.qualifier is not None:
-            qualifier = (f.qualifier.value if lang == "vi" else f.qualifier.name_en) + " "
-        value = format_number(f.value, lang)
-        unit = f.unit if f.unit == "%" else f" {f.unit}"
-        line = f"  {label.ljust(width)}  {qualifier}{value}{unit}"
-        if f.span is not None:
-            line += f"  [{'dòng' if lang == 'vi' else 'line'} {f.span.line}]"
-        out.append(line)
-    counts = Counter(c.ref for c in report.citations)
-    out.append("")
-    out.append(f"{_t('refs', lang)} ({len(counts)}):")
-    for ref, n in counts.items():
-        out.append(f"  {ref}" + (f" ({n} {_t('times', lang)})" if n > 1 else ""))
-    out.append("")
-    out.append(f"{_t('sections', lang)}:")
-    for section in report.walk():
-        indent = "  " * section.level
-        num = f"{section.numbering}. " if section.numbering else ""
-        out.append(f"{indent}{num}{section.heading}")
-    if report.recipients:
-        out.append("")
-        out.append(f"{_t('recipients', lang)}: " + "; ".join(report.recipients))
-    return "\n".join(out)
 
 
 def _cmd_example(args: argparse.Namespace, out: TextIO) -> int:
@@ -247,6 +172,7 @@ def _parser() -> argparse.ArgumentParser:
     add_dossier_stats_command(dsub, common)
     add_calendar_commands(sub, common)
     add_scoring_commands(sub, common)
+    add_report_commands(sub, common)
     return parser
 
 

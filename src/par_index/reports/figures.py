@@ -125,6 +125,10 @@ STANDARD_FIGURES: dict[str, FigureSpec] = {
     "dossiers_early_or_on_time_rate": FigureSpec(
         "Tỷ lệ hồ sơ trả trước và đúng hạn", "Share returned early or on time", "%", _P
     ),
+    "dossiers_early_rate": FigureSpec("Tỷ lệ hồ sơ trả trước hạn", "Share returned early", "%", _P),
+    "dossiers_on_time_rate": FigureSpec(
+        "Tỷ lệ hồ sơ trả đúng hạn", "Share returned on time", "%", _P
+    ),
     "dossiers_late": FigureSpec("Hồ sơ trả quá hạn", "Dossiers returned late", "hồ sơ", _P),
     "dossiers_late_rate": FigureSpec("Tỷ lệ hồ sơ trả quá hạn", "Share returned late", "%", _P),
     "dossiers_in_progress": FigureSpec(

@@ -1,0 +1,124 @@
+"""The ``par-index report parse`` and ``par-index report check`` commands.
+
+Output speaks Vietnamese by default and English with ``--lang en``; ``--format json`` writes
+the model or the findings as JSON (:func:`par_index.io.dumps`). ``report check`` exits with
+status 1 when a finding has error severity. A FILE of ``-`` reads standard input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from typing import TextIO
+
+from par_index._format import Lang
+from par_index.io import dumps
+from par_index.reports.checks import Finding, Severity, check_report
+from par_index.reports.parser import decode_report, parse_report
+from par_index.reports.summary import render_summary
+
+__all__ = ["add_report_commands", "cmd_check", "cmd_parse"]
+
+
+def _read(file: str) -> str:
+    """The text of ``file`` (``-`` for standard input).
+
+    Raises:
+        OSError: when the file cannot be read.
+        ReportParseError: when it is not UTF-8 or UTF-16 text.
+    """
+    if file == "-":
+        return sys.stdin.read()
+    with open(file, "rb") as handle:
+        return decode_report(handle.read(), file)
+
+
+def cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
+    """``report parse FILE``: the report model as a summary or as JSON.
+
+    Raises:
+        OSError: when the file cannot be read.
+        ReportParseError: when the file holds no recognisable report.
+    """
+    report = parse_report(_read(args.file))
+    if args.format == "json":
+        out.write(dumps(report) + "\n")
+    else:
+        out.write(render_summary(report, args.lang) + "\n")
+    return 0
+
+
+_HEAD = {
+    "vi": (
+        "{n} phát hiện (lỗi: {e}, cảnh báo: {w}, thông tin: {i})",
+        "dòng",
+        "Không có phát hiện.",
+    ),
+    "en": ("{n} findings (errors: {e}, warnings: {w}, info: {i})", "line", "No findings."),
+}
+
+
+def _line(finding: Finding, lang: Lang) -> str:
+    where = ""
+    if finding.span is not None:
+        where = f"{_HEAD[lang][1]} {finding.span.line}: "
+    severity = finding.severity.name_vi if lang == "vi" else finding.severity.value
+    message = finding.message_vi if lang == "vi" else finding.message
+    return f"{where}[{severity}] {finding.code}: {message}"
+
+
+def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    """``report check FILE``: every finding; exit status 1 when one is an error.
+
+    Raises:
+        OSError: when the file cannot be read.
+        ReportParseError: when the file holds no recognisable report.
+    """
+    findings = check_report(_read(args.file))
+    lang: Lang = args.lang
+    if args.format == "json":
+        out.write(dumps(findings) + "\n")
+    else:
+        counts = Counter(f.severity for f in findings)
+        head, _, none = _HEAD[lang]
+        if findings:
+            out.write(
+                head.format(
+                    n=len(findings),
+                    e=counts[Severity.ERROR],
+                    w=counts[Severity.WARNING],
+                    i=counts[Severity.INFO],
+                )
+                + "\n"
+            )
+        else:
+            out.write(none + "\n")
+        for finding in findings:
+            out.write(_line(finding, lang) + "\n")
+    return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
+
+
+def add_report_commands(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    """Register ``report parse`` and ``report check`` under ``sub``.
+
+    Args:
+        sub: the subparsers of the ``par-index`` command.
+        common: the parent parser holding ``--lang`` and ``--format``.
+    """
+    report = sub.add_parser("report", help="periodic CCHC reports (báo cáo CCHC)")
+    rsub = report.add_subparsers(dest="report_command", required=True)
+    p = rsub.add_parser(
+        "parse", parents=[common], help="read a report text (Markdown or plain, - for stdin)"
+    )
+    p.add_argument("file")
+    p.set_defaults(run=cmd_parse)
+    c = rsub.add_parser(
+        "check",
+        parents=[common],
+        help="list inconsistencies of a report text; exit 1 on an error",
+    )
+    c.add_argument("file")
+    c.set_defaults(run=cmd_check)

@@ -1,0 +1,94 @@
+"""A short readable summary of a report model (``par-index example``, ``report parse``)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from par_index._format import Lang, format_date, format_number
+from par_index.reports.figures import STANDARD_FIGURES
+from par_index.reports.model import Report
+
+__all__ = ["render_summary"]
+
+_TEXT: dict[str, tuple[str, str]] = {
+    "report": ("Báo cáo", "Report"),
+    "unit": ("Đơn vị", "Unit"),
+    "period": ("Kỳ báo cáo", "Period"),
+    "window": ("số liệu từ {start} đến {end}, hạn gửi {due}", "data {start} to {end}, due {due}"),
+    "number": ("Số, ký hiệu", "Number"),
+    "draft": ("chưa có số", "not yet numbered"),
+    "dated": ("ngày", "dated"),
+    "signed": ("Người ký", "Signed by"),
+    "figures": ("Số liệu", "Figures"),
+    "refs": ("Văn bản được dẫn", "Documents cited"),
+    "times": ("lần", "times"),
+    "sections": ("Bố cục", "Outline"),
+    "recipients": ("Nơi nhận", "Recipients"),
+    "unknown": ("không rõ", "unknown"),
+}
+
+
+def _t(key: str, lang: Lang) -> str:
+    vi, en = _TEXT[key]
+    return vi if lang == "vi" else en
+
+
+def _figure_label(name: str, fallback: str, lang: Lang) -> str:
+    spec = STANDARD_FIGURES.get(name)
+    if spec is None:
+        return fallback
+    return spec.label_vi if lang == "vi" else spec.label_en
+
+
+def render_summary(report: Report, lang: Lang = "vi") -> str:
+    """A readable summary of a report model."""
+    out: list[str] = []
+    out.append(f"{_t('report', lang)}: {report.title}")
+    unit = report.unit.label(lang) if report.unit else _t("unknown", lang)
+    out.append(f"{_t('unit', lang)}: {unit}")
+    p = report.period
+    window = _t("window", lang).format(
+        start=format_date(p.start, lang), end=format_date(p.end, lang), due=format_date(p.due, lang)
+    )
+    out.append(f"{_t('period', lang)}: {p.label(lang)} ({window})")
+    h = report.header
+    number = str(h.number) if h.number else "—"
+    if h.number is not None and h.number.is_draft:
+        number += f" ({_t('draft', lang)})"
+    dated = f", {h.place}" if h.place else ""
+    if h.date:
+        dated += f", {_t('dated', lang)} {format_date(h.date, lang)}"
+    out.append(f"{_t('number', lang)}: {number}{dated}")
+    if report.signatory:
+        s = report.signatory
+        behalf = f"{s.on_behalf}, " if s.on_behalf else ""
+        out.append(f"{_t('signed', lang)}: {behalf}{s.title} {s.name}")
+    out.append("")
+    out.append(f"{_t('figures', lang)} ({len(report.figures)}):")
+    width = max((len(_figure_label(f.name, f.label, lang)) for f in report.figures), default=0)
+    for f in report.figures:
+        label = _figure_label(f.name, f.label, lang)
+        qualifier = ""
+        if f.qualifier is not None:
+            qualifier = (f.qualifier.value if lang == "vi" else f.qualifier.name_en) + " "
+        value = format_number(f.value, lang)
+        unit = f.unit if f.unit == "%" else f" {f.unit}"
+        line = f"  {label.ljust(width)}  {qualifier}{value}{unit}"
+        if f.span is not None:
+            line += f"  [{'dòng' if lang == 'vi' else 'line'} {f.span.line}]"
+        out.append(line)
+    counts = Counter(c.ref for c in report.citations)
+    out.append("")
+    out.append(f"{_t('refs', lang)} ({len(counts)}):")
+    for ref, n in counts.items():
+        out.append(f"  {ref}" + (f" ({n} {_t('times', lang)})" if n > 1 else ""))
+    out.append("")
+    out.append(f"{_t('sections', lang)}:")
+    for section in report.walk():
+        indent = "  " * section.level
+        num = f"{section.numbering}. " if section.numbering else ""
+        out.append(f"{indent}{num}{section.heading}")
+    if report.recipients:
+        out.append("")
+        out.append(f"{_t('recipients', lang)}: " + "; ".join(report.recipients))
+    return "\n".join(out)
