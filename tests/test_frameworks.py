@@ -371,3 +371,23 @@ def test_bands_in_structured_form() -> None:
     )
     assert isinstance(rule, BandsRule)
     assert rule.bands[0].lower == D("0.8")
+
+
+@pytest.mark.parametrize("framework_id", ["qd-766-2022", "example-commune"])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_bundled_frameworks_golden(framework_id: str, lang: str) -> None:
+    """Each bundled framework as ``frameworks show`` prints it: a rule change is a readable diff.
+
+    Regenerate on purpose with PAR_INDEX_UPDATE_GOLDEN=1.
+    """
+    import io as _io
+    import os
+
+    from par_index.cli import main
+
+    out = _io.StringIO()
+    assert main(["frameworks", "show", framework_id, "--lang", lang], out) == 0
+    path = Path(__file__).parent / "golden" / f"framework-{framework_id}.{lang}.txt"
+    if os.environ.get("PAR_INDEX_UPDATE_GOLDEN") == "1":
+        path.write_text(out.getvalue(), encoding="utf-8")
+    assert out.getvalue() == path.read_text(encoding="utf-8")

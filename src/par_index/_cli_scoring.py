@@ -252,6 +252,13 @@ def _explanation_lines(n: NodeScore, framework: Framework | None, lang: Lang) ->
     return lines
 
 
+def _points_word(amount: Decimal, lang: Lang) -> str:
+    """ "điểm"; in English "point" for exactly 1, else "points"."""
+    if lang == "vi":
+        return "điểm"
+    return "point" if amount == 1 else "points"
+
+
 def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -555,7 +562,8 @@ def _tree_lines(n: Criterion, depth: int, lang: Lang) -> list[str]:
     mark = f" [{', '.join(marks)}]" if marks else ""
     indent = "  " * depth
     lines = [
-        f"{indent}{n.code} {name} — {_plain(n.max_points, lang)} {_t('points', lang).lower()}{mark}"
+        f"{indent}{n.code} {name} — {_plain(n.max_points, lang)} {_points_word(n.max_points, lang)}"
+        f"{mark}"
     ]
     if n.rule is not None:
         lines.append(f"{indent}    {_t('rule', lang)}: {render_rule(n.rule, lang)}")

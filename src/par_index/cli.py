@@ -189,6 +189,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except (InvalidValueError, ParIndexError) as exc:
         sys.stderr.write(f"par-index: {exc}\n")
         return 1
+    except BrokenPipeError:
+        # The reader went away (``par-index ... | head``): stop quietly, as Unix tools do.
+        sys.stdout = None
+        return 0
     except OSError as exc:
         sys.stderr.write(f"par-index: {exc}\n")
         return 1
