@@ -30,7 +30,7 @@ import attrs
 from par_index._time import VN_TZ
 from par_index._validation import Checker
 from par_index.calendar import DEFAULT_OFFICE_HOURS, OfficeHours, WorkCalendar, default_calendar
-from par_index.dossiers import Dossier
+from par_index.dossiers import Dossier, SupplementRequest
 from par_index.exceptions import InvalidValueError, Problem
 from par_index.procedures import Procedure
 
@@ -326,32 +326,40 @@ def classify(
     office = policy.office_hours
 
     ended = dossier.ended_at
-    requests = [s for s in dossier.supplements if s.requested_at <= as_of]
-    waiting = next((s for s in requests if s.completed_at is None or s.completed_at > as_of), None)
-    if ended is not None and ended <= as_of:
-        judged, reason = ended, "ended"
-    elif waiting is not None:
-        judged, reason = waiting.requested_at, "waiting-supplement"
-    else:
-        judged, reason = as_of, "as-of"
-    requests = [s for s in requests if s.requested_at <= judged]
-    completed = [s for s in requests if s.completed_at is not None and s.completed_at <= judged]
-
+    if ended is not None and ended > as_of:
+        ended = None  # it ended after the reference moment: still in progress then
     paused = timedelta(0)
     pause_days = 0
-    for s in completed:
-        assert s.completed_at is not None
-        paused += cal.working_time_between(s.requested_at, s.completed_at, office_hours=office)
-        pause_days += cal.working_days_between(
-            _local_day(s.requested_at), _local_day(s.completed_at)
+    requests: list[SupplementRequest] = []
+    if dossier.supplements:
+        requests = [s for s in dossier.supplements if s.requested_at <= as_of]
+        waiting = next(
+            (s for s in requests if s.completed_at is None or s.completed_at > as_of), None
         )
+        if ended is not None:
+            judged, reason = ended, "ended"
+        elif waiting is not None:
+            judged, reason = waiting.requested_at, "waiting-supplement"
+        else:
+            judged, reason = as_of, "as-of"
+        requests = [s for s in requests if s.requested_at <= judged]
+        for s in requests:
+            done = s.completed_at
+            if done is not None and done <= judged:
+                paused += cal.working_time_between(s.requested_at, done, office_hours=office)
+                pause_days += cal.working_days_between(_local_day(s.requested_at), _local_day(done))
+    elif ended is not None:
+        judged, reason = ended, "ended"
+    else:
+        judged, reason = as_of, "as-of"
+    judged_day = _local_day(judged)
     extend = source is DueSource.TIME_LIMIT or policy.pauses_extend_appointment
     if policy.comparison is Comparison.DATE:
         due_day = _local_day(base)
         if extend and pause_days:
             due_day = cal.add_working_days(due_day, pause_days)
         due = _end_of_day(due_day)
-        timely = _local_day(judged) <= due_day
+        timely = judged_day <= due_day
     else:
         due = cal.add_working_time(base, paused, office_hours=office) if extend else base
         due_day = _local_day(due)
@@ -365,7 +373,7 @@ def classify(
     elif ended_now:
         if not timely:
             result = Timeliness.LATE
-        elif policy.early is EarlyRule.BEFORE_DUE_DAY and _local_day(judged) < due_day:
+        elif policy.early is EarlyRule.BEFORE_DUE_DAY and judged_day < due_day:
             result = Timeliness.EARLY
         else:
             result = Timeliness.ON_TIME
