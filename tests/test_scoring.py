@@ -800,3 +800,32 @@ def test_cli_frameworks(tmp_path: Path) -> None:
     status, text = run_cli("frameworks", "check", str(good), "--lang", "en")
     assert status == 0
     assert text.startswith("Valid: small version 1")
+
+
+def test_cli_scores_a_report_text_and_flags_it_incomplete(tmp_path: Path) -> None:
+    import io as _io
+
+    from par_index.cli import main
+    from par_index.examples import example_path
+
+    out = _io.StringIO()
+    text = str(example_path("ba-trang-2023-h1.md"))
+    assert main(["score", text], out) == 0
+    printed = out.getvalue()
+    # Read from the text alone, only the report's figures are evidence: the facts that
+    # ba_trang_evidence() adds by hand (plan issued on time, ...) are missing, and said to be.
+    from par_index.evidence import evidence_from_report
+    from par_index.frameworks import get_framework
+    from par_index.reports import parse_report
+
+    card = score(
+        get_framework("example-commune"),
+        evidence_from_report(parse_report(example_path("ba-trang-2023-h1.md").read_text("utf-8"))),
+    )
+    assert not card.complete
+    assert "1.1.1" in card.missing
+    assert f"Chưa đủ tài liệu kiểm chứng ({len(card.missing)} tiêu chí)" in printed
+    assert "CHƯA ĐẦY ĐỦ" in printed
+    bad = tmp_path / "bad.json"
+    bad.write_text("{bad", encoding="utf-8")
+    assert main(["score", str(bad)], _io.StringIO()) == 1

@@ -41,6 +41,7 @@ from par_index.frameworks.text import format_percent, render_rule
 from par_index.io import dumps, loads, make_converter
 from par_index.ratios import NOT_APPLICABLE, NotApplicable
 from par_index.reports.model import Report
+from par_index.reports.parser import decode_report, parse_report
 from par_index.scoring import (
     SCHEMES,
     NodeScore,
@@ -90,6 +91,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "code": ("Mã", "Code"),
     "name": ("Tiêu chí", "Criterion"),
     "points": ("Điểm", "Points"),
+    "partial": (
+        "CHƯA ĐẦY ĐỦ: thiếu tài liệu kiểm chứng, kết quả chưa phải chỉ số cuối cùng",
+        "INCOMPLETE: evidence missing, not a final index",
+    ),
     "max": ("Tối đa", "Max"),
     "pct": ("Chỉ số", "Index"),
     "lost": ("mất {p}", "lost {p}"),
@@ -280,6 +285,8 @@ def _header_lines(card: Scorecard, lang: Lang) -> list[str]:
     index = f"{_t('index', lang)}: {_pct(card.index, lang)}"
     if card.rescaled:
         index += f" ({_t('rescaled', lang)})"
+    if not card.complete:
+        index += f" — {_t('partial', lang)}"
     out.append(index)
     if card.classification is not None:
         scheme = SCHEMES.get(card.classification.scheme)
@@ -448,14 +455,20 @@ def render_scorecard_csv(card: Scorecard, lang: Lang = "vi") -> str:
 
 
 def _load_evidence(path: str) -> Evidence:
-    """An evidence JSON file, or a report JSON file read through its figures."""
+    """An evidence JSON file, a report JSON file, or a report text (.md, .txt) read through
+    its figures."""
     p = Path(path)
     text = p.read_bytes()
+    if p.suffix.lower() in (".md", ".txt", ".markdown"):
+        return evidence_from_report(parse_report(decode_report(text, str(p))))
     c = _converter()
     try:
         return loads(Evidence, text, converter=c, source=str(p))
     except LoadError as first:
-        data = json.loads(text) if text.strip().startswith(b"{") else None
+        try:
+            data = json.loads(text)
+        except ValueError:
+            raise first from None
         if isinstance(data, dict) and "figures" in data and "measures" not in data:
             return evidence_from_report(loads(Report, text, converter=c, source=str(p)))
         raise first from None
@@ -658,7 +671,8 @@ def add_scoring_commands(
     p.add_argument(
         "evidence",
         nargs="?",
-        help="evidence JSON (or a report JSON); default: the bundled Ba Trang example",
+        help="evidence JSON, a report JSON or a report text (.md, .txt); "
+        "default: the bundled Ba Trang example",
     )
     p.add_argument(
         "--framework",
