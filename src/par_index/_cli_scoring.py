@@ -272,9 +272,12 @@ def _header_lines(card: Scorecard, lang: Lang) -> list[str]:
     out = [_t("title", lang)]
     period = card.period.label(lang) if card.period is not None else "—"
     out.append(f"{_t('unit', lang)}: {card.unit_label(lang)} — {_t('period', lang)}: {period}")
+    name = (
+        card.framework_name_en if lang == "en" and card.framework_name_en else card.framework_name
+    )
     out.append(
         f"{_t('framework', lang)}: {card.framework_id} {_t('version', lang)} "
-        f"{card.framework_version} — {card.framework_name}"
+        f"{card.framework_version} — {name}"
     )
     if card.illustrative:
         out.append(f"  ({_t('illustrative', lang)})")

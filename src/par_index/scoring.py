@@ -450,6 +450,7 @@ class Scorecard:
         classification: the class under the scheme used, if any.
         places: the decimals of reported values.
         rounding: the rounding of reported values.
+        framework_name_en: the framework's English name, empty when it has none.
     """
 
     framework_id: str
@@ -470,6 +471,7 @@ class Scorecard:
     classification: Classification | None
     places: int = 2
     rounding: Rounding = "ROUND_HALF_UP"
+    framework_name_en: str = ""
 
     def node(self, code: str) -> NodeScore:
         """The score of node ``code``.
@@ -726,6 +728,7 @@ def score(
         framework_id=framework.id,
         framework_version=framework.version,
         framework_name=framework.name,
+        framework_name_en=framework.name_en or "",
         illustrative=framework.illustrative,
         unit=evidence.unit,
         period=evidence.period,
