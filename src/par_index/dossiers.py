@@ -129,9 +129,9 @@ class SupplementRequest:
         c = Checker()
         ok = c.aware(self.requested_at, "requested_at")
         ok = c.aware(self.completed_at, "completed_at") and ok
-        if ok and self.completed_at is not None:
-            c.check(
-                self.completed_at >= self.requested_at,
+        # Messages are built only on failure: loaders construct millions of these.
+        if ok and self.completed_at is not None and self.completed_at < self.requested_at:
+            c.add(
                 "completed_at",
                 "supplement-before-request",
                 f"a moment at or after requested_at ({self.requested_at.isoformat()})",
@@ -305,24 +305,22 @@ class Dossier:
         for later, earlier, code in pairs:
             a: datetime | None = getattr(self, later)
             b: datetime | None = getattr(self, earlier)
-            if a is not None and b is not None:
-                c.check(a >= b, later, code, f"a moment at or after {earlier} ({b.isoformat()})", a)
+            if a is not None and b is not None and a < b:
+                c.add(later, code, f"a moment at or after {earlier} ({b.isoformat()})", a)
 
     def _check_supplements(self, c: Checker) -> None:
         previous_end: datetime | None = None
         for i, s in enumerate(self.supplements):
             path = f"supplements[{i}]"
-            if self.received_at is not None:
-                c.check(
-                    s.requested_at >= self.received_at,
+            if self.received_at is not None and s.requested_at < self.received_at:
+                c.add(
                     f"{path}.requested_at",
                     "supplement-before-reception",
                     f"a request at or after received_at ({self.received_at.isoformat()})",
                     s.requested_at,
                 )
-            if previous_end is not None:
-                c.check(
-                    s.requested_at >= previous_end,
+            if previous_end is not None and s.requested_at < previous_end:
+                c.add(
                     f"{path}.requested_at",
                     "supplements-overlap",
                     f"a request after the previous one was completed ({previous_end.isoformat()})",
@@ -344,9 +342,8 @@ class Dossier:
                     None,
                 )
             end = s.completed_at or s.requested_at
-            if self.finished_at is not None:
-                c.check(
-                    end <= self.finished_at,
+            if self.finished_at is not None and end > self.finished_at:
+                c.add(
                     f"{path}",
                     "supplement-after-finish",
                     f"a request that ends by finished_at ({self.finished_at.isoformat()})",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import enum
+import functools
 import io as _io
 import json
 import re
@@ -505,6 +506,8 @@ def parse_vn_moment(
         raise ValueError(f"expected {_MOMENT_FORMS}, found {text!r}") from None
 
 
+# Exports repeat the same date strings many times: parsed moments (immutable) are cached.
+@functools.lru_cache(maxsize=1 << 16)
 def _parse_moment(s: str, end_of_day: bool, tz: timezone | ZoneInfo) -> datetime:
     m = _VN_DATE.fullmatch(s)
     result: datetime
