@@ -12,16 +12,14 @@ from __future__ import annotations
 
 import csv
 import enum
-import functools
 import io as _io
 import json
 import re
-from collections.abc import Callable, Mapping, Sequence
-from datetime import date, datetime, time, timezone
+from collections.abc import Callable
+from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar, get_args, get_origin
-from zoneinfo import ZoneInfo
 
 import attrs
 import cattrs
@@ -32,8 +30,19 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from par_index._exports import (
+    CSV_COLUMNS,
+    INFORMATIONAL_COLUMNS,
+    MOMENT_FORMS,
+    Bad,
+    dossier_from_row,
+    parse_vn_moment,
+    read_cell,
+    show_found,
+    sniff_delimiter,
+)
 from par_index.documents import DocumentRef
-from par_index.dossiers import VN_TZ, Channel, Dossier, DossierStatus, SupplementRequest
+from par_index.dossiers import VN_TZ, Dossier
 from par_index.exceptions import InvalidValueError, LoadError, Problem
 from par_index.periods import ReportingPeriod
 from par_index.procedures import Procedure
@@ -62,89 +71,74 @@ __all__ = [
 T = TypeVar("T")
 
 
-class _Bad(ValueError):
-    """A leaf value that a structure hook refused."""
-
-    def __init__(self, code: str, expected: str, found: object) -> None:
-        super().__init__(f"expected {expected}, found {found!r}")
-        self.code = code
-        self.expected = expected
-        self.found = found
-
-
-def _show(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 80 else text[:77] + "..."
-
-
 # --------------------------------------------------------------------------- converter
 
 
 def _structure_int(value: Any, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _Bad("wrong-type", "a whole number", value)
+        raise Bad("wrong-type", "a whole number", value)
     return value
 
 
 def _structure_str(value: Any, _: type) -> str:
     if not isinstance(value, str):
-        raise _Bad("wrong-type", "a text", value)
+        raise Bad("wrong-type", "a text", value)
     return value
 
 
 def _structure_bool(value: Any, _: type) -> bool:
     if not isinstance(value, bool):
-        raise _Bad("wrong-type", "true or false", value)
+        raise Bad("wrong-type", "true or false", value)
     return value
 
 
 def _structure_decimal(value: Any, _: type) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, Decimal | int | str):
-        raise _Bad("wrong-type", 'an exact decimal: a string such as "96.83" or a number', value)
+        raise Bad("wrong-type", 'an exact decimal: a string such as "96.83" or a number', value)
     try:
         result = Decimal(value)
     except InvalidOperation:
-        raise _Bad("not-a-number", 'a decimal number such as "96.83"', value) from None
+        raise Bad("not-a-number", 'a decimal number such as "96.83"', value) from None
     if not result.is_finite():
-        raise _Bad("not-a-number", "a finite decimal number", value)
+        raise Bad("not-a-number", "a finite decimal number", value)
     return result
 
 
 def _structure_date(value: Any, _: type) -> date:
     if not isinstance(value, str):
-        raise _Bad("wrong-type", "a date YYYY-MM-DD", value)
+        raise Bad("wrong-type", "a date YYYY-MM-DD", value)
     # date.fromisoformat also takes "20230301" and "2023-W09-3": only YYYY-MM-DD is ours.
     if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value) is None:
-        raise _Bad("bad-date", "a date YYYY-MM-DD", value)
+        raise Bad("bad-date", "a date YYYY-MM-DD", value)
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise _Bad("bad-date", "a real date YYYY-MM-DD", value) from None
+        raise Bad("bad-date", "a real date YYYY-MM-DD", value) from None
 
 
 def _structure_time(value: Any, _: type) -> time:
     if not isinstance(value, str):
-        raise _Bad("wrong-type", "a local time HH:MM[:SS]", value)
+        raise Bad("wrong-type", "a local time HH:MM[:SS]", value)
     try:
         result = time.fromisoformat(value)
     except ValueError:
-        raise _Bad("bad-time", "a local time HH:MM[:SS] such as 15:00", value) from None
+        raise Bad("bad-time", "a local time HH:MM[:SS] such as 15:00", value) from None
     if result.tzinfo is not None:
-        raise _Bad("aware-time", "a local time without an offset", value)
+        raise Bad("aware-time", "a local time without an offset", value)
     return result
 
 
 def _structure_datetime(value: Any, _: type) -> datetime:
     if not isinstance(value, str):
-        raise _Bad("wrong-type", "an ISO 8601 moment with a UTC offset", value)
+        raise Bad("wrong-type", "an ISO 8601 moment with a UTC offset", value)
     try:
         result = datetime.fromisoformat(value)
     except ValueError:
-        raise _Bad(
+        raise Bad(
             "bad-moment", "an ISO 8601 moment such as 2023-06-14T08:00:00+07:00", value
         ) from None
     if result.utcoffset() is None:
-        raise _Bad(
+        raise Bad(
             "naive-moment", "a moment with a UTC offset such as 2023-06-14T08:00:00+07:00", value
         )
     return result
@@ -156,7 +150,7 @@ def _structure_enum(value: Any, cl: type[enum.Enum]) -> enum.Enum:
         if type(value) is type(m.value) and value == m.value:
             return m
     allowed = ", ".join(repr(m.value) for m in cl)
-    raise _Bad("not-allowed", f"one of {allowed}", value)
+    raise Bad("not-allowed", f"one of {allowed}", value)
 
 
 def _unstructure_enum(value: enum.Enum) -> Any:
@@ -166,7 +160,7 @@ def _unstructure_enum(value: enum.Enum) -> Any:
 def _text_value_hook(cl: type[T], parse: Callable[[str], T]) -> Callable[[Any, type], T]:
     def structure(value: Any, _: type) -> T:
         if not isinstance(value, str):
-            raise _Bad("wrong-type", f"a {cl.__name__} text", value)
+            raise Bad("wrong-type", f"a {cl.__name__} text", value)
         return parse(value)
 
     return structure
@@ -184,7 +178,7 @@ def _tuple_factory(c: cattrs.Converter) -> Callable[[Any], Callable[[Any, type],
 
         def structure(value: Any, _: type) -> tuple[Any, ...]:
             if not isinstance(value, list | tuple):
-                raise _Bad("wrong-type", "a list", value)
+                raise Bad("wrong-type", "a list", value)
             out: list[Any] = []
             errors: list[Exception] = []
             for i, item in enumerate(value):
@@ -277,8 +271,8 @@ def problems_from(exc: BaseException, path: str = "$") -> list[Problem]:
         ]
     if isinstance(exc, InvalidValueError):
         return [p.under(path) for p in exc.problems]
-    if isinstance(exc, _Bad):
-        return [Problem(path, exc.code, exc.expected, _show(exc.found))]
+    if isinstance(exc, Bad):
+        return [Problem(path, exc.code, exc.expected, show_found(exc.found))]
     if isinstance(exc, KeyError):
         return [Problem(path, "missing-field", "a value for this required field", "nothing")]
     if isinstance(exc, BaseExceptionGroup):
@@ -406,7 +400,10 @@ def _loads_list(
         raise LoadError(
             [
                 Problem(
-                    "$", "bad-shape", f'an object {{"{key}": [...]}}', _show(type(data).__name__)
+                    "$",
+                    "bad-shape",
+                    f'an object {{"{key}": [...]}}',
+                    show_found(type(data).__name__),
                 )
             ],
             source=source,
@@ -480,156 +477,6 @@ def load_procedures(path: str | Path, *, partial: bool = False) -> LoadResult[Pr
 
 # --------------------------------------------------------------------------- CSV
 
-_VN_DATE = re.compile(
-    r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})(?:[ T]+([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?)?"
-)
-_COMPACT = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})([0-9]{2})([0-9]{2})([0-9]{2})")
-_MOMENT_FORMS = "dd/mm/yyyy, dd/mm/yyyy HH:MM[:SS], ISO 8601 or yyyyMMddHHmmss"
-
-
-def parse_vn_moment(
-    text: str, *, end_of_day: bool = False, tz: timezone | ZoneInfo = VN_TZ
-) -> datetime:
-    """Read a moment as Vietnamese exports write it; naive values are in ``tz`` (UTC+7).
-
-    A date without a time is the start of that day, or with ``end_of_day`` its end
-    (23:59:59): an appointment date (ngày hẹn trả) runs to the end of the day, as a time
-    limit does (Bộ luật Dân sự 2015 Điều 147).
-
-    Raises:
-        ValueError: when the text is none of: dd/mm/yyyy, dd/mm/yyyy HH:MM[:SS],
-            ISO 8601 (YYYY-MM-DD[THH:MM[:SS][±HH:MM]]) or yyyyMMddHHmmss.
-    """
-    try:
-        return _parse_moment(text.strip(), end_of_day, tz)
-    except ValueError:
-        raise ValueError(f"expected {_MOMENT_FORMS}, found {text!r}") from None
-
-
-# Exports repeat the same date strings many times: parsed moments (immutable) are cached.
-@functools.lru_cache(maxsize=1 << 16)
-def _parse_moment(s: str, end_of_day: bool, tz: timezone | ZoneInfo) -> datetime:
-    m = _VN_DATE.fullmatch(s)
-    result: datetime
-    if m is not None:
-        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        day = date(y, mo, d)
-        if m.group(4) is None:
-            t = time(23, 59, 59) if end_of_day else time(0, 0)
-        else:
-            t = time(int(m.group(4)), int(m.group(5)), int(m.group(6) or 0))
-        result = datetime.combine(day, t)
-    elif (c := _COMPACT.fullmatch(s)) is not None:
-        y, mo, d, h, mi, sec = (int(g) for g in c.groups())
-        result = datetime(y, mo, d, h, mi, sec, tzinfo=tz)
-    elif re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", s):
-        result = datetime.combine(
-            date.fromisoformat(s), time(23, 59, 59) if end_of_day else time(0, 0)
-        )
-    elif re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}.*", s):
-        result = datetime.fromisoformat(s)
-    else:
-        raise ValueError(s)
-    if result.tzinfo is None:
-        result = result.replace(tzinfo=tz)
-    return result
-
-
-@attrs.frozen
-class _Column:
-    field: str
-    kind: Literal["text", "channel", "status", "moment", "deadline", "flag", "moments"]
-    required: bool = False
-
-
-#: The CSV columns read, by the portal's field names (domain.md §4); the last six are
-#: par_index's own names for data the portal keeps elsewhere. Lists (several supplement
-#: requests) are separated by ";".
-CSV_COLUMNS: dict[str, _Column] = {
-    "MaHoSo": _Column("code", "text", required=True),
-    "MaTTHC": _Column("procedure_code", "text", required=True),
-    "MaDonVi": _Column("unit_code", "text", required=True),
-    "KenhThucHien": _Column("channel", "channel", required=True),
-    "TrangThaiHoSo": _Column("status", "status", required=True),
-    "NgayNopHoSo": _Column("submitted_at", "moment"),
-    "NgayTiepNhan": _Column("received_at", "moment"),
-    "NgayHenTra": _Column("appointment_at", "deadline"),
-    "NgayKetThucXuLy": _Column("finished_at", "moment"),
-    "NgayTraKetQua": _Column("returned_at", "moment"),
-    "NgayYeuCauBoSung": _Column("supplement_requested", "moments"),
-    "NgayHoanThanhBoSung": _Column("supplement_completed", "moments"),
-    "ThanhToanTrucTuyen": _Column("paid_online", "flag"),
-    "SoHoa": _Column("digitised", "flag"),
-    "KetQuaDienTu": _Column("electronic_result", "flag"),
-    "TaiSuDungDuLieu": _Column("reused_data", "flag"),
-}
-
-#: Portal columns that carry names or personal data the model does not keep; they are
-#: accepted and not read. Any other unknown column is an error unless
-#: ``extra_columns="ignore"``.
-INFORMATIONAL_COLUMNS = frozenset(
-    {
-        "STT",
-        "TenTTHC",
-        "TenDonVi",
-        "DonViXuLy",
-        "ChuHoSo",
-        "TrichYeuHoSo",
-        "MaLinhVuc",
-        "TenLinhVuc",
-        "SoDienThoai",
-        "Email",
-        "DiaChi",
-        "GhiChu",
-        "LoaiDoiTuong",
-    }
-)
-
-_FLAGS = {
-    "1": True,
-    "0": False,
-    "true": True,
-    "false": False,
-    "có": True,
-    "không": False,
-    "x": True,
-    "": False,
-}
-
-
-def _read_cell(col: _Column, raw: str) -> Any:
-    value = raw.strip()
-    if col.kind == "text":
-        if not value:
-            raise _Bad("missing-value", "a non-empty code", raw)
-        return value
-    if col.kind in ("channel", "status"):
-        cl: type[enum.IntEnum] = Channel if col.kind == "channel" else DossierStatus
-        if not re.fullmatch(r"[0-9]{1,2}", value) or int(value) not in set(cl):
-            allowed = ", ".join(str(int(m)) for m in cl)
-            raise _Bad("not-allowed", f"one of {allowed}", raw)
-        return cl(int(value))
-    if col.kind == "flag":
-        key = value.lower()
-        if key not in _FLAGS:
-            raise _Bad("bad-flag", "1/0, true/false, có/không, x or empty", raw)
-        return _FLAGS[key]
-    if col.kind == "moments":
-        if not value:
-            return []
-        return [parse_vn_moment(p) if p.strip() else None for p in value.split(";")]
-    if not value:
-        return None
-    try:
-        return parse_vn_moment(value, end_of_day=col.kind == "deadline")
-    except ValueError:
-        raise _Bad("bad-date", _MOMENT_FORMS, raw) from None
-
-
-def _sniff_delimiter(header: str) -> str:
-    counts = {d: header.count(d) for d in (",", ";", "\t")}
-    return max(counts, key=lambda d: counts[d])
-
 
 def loads_dossiers_csv(
     text: str | bytes,
@@ -664,7 +511,7 @@ def loads_dossiers_csv(
             ) from None
     text = text.removeprefix("\ufeff")
     first_line = text.split("\n", 1)[0]
-    reader = csv.reader(_io.StringIO(text, newline=""), delimiter=_sniff_delimiter(first_line))
+    reader = csv.reader(_io.StringIO(text, newline=""), delimiter=sniff_delimiter(first_line))
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:
@@ -712,57 +559,26 @@ def loads_dossiers_csv(
                 continue
             column_of[col.field] = name
             try:
-                values[col.field] = _read_cell(col, cell)
-            except _Bad as bad:
+                values[col.field] = read_cell(col, cell)
+            except Bad as bad:
                 problems.append(
-                    Problem(f"{where}, column {name}", bad.code, bad.expected, _show(bad.found))
+                    Problem(
+                        f"{where}, column {name}", bad.code, bad.expected, show_found(bad.found)
+                    )
                 )
             except ValueError:
                 problems.append(
-                    Problem(f"{where}, column {name}", "bad-date", _MOMENT_FORMS, _show(cell))
+                    Problem(f"{where}, column {name}", "bad-date", MOMENT_FORMS, show_found(cell))
                 )
         if "unit_code" not in values and unit_code is not None:
             values["unit_code"] = unit_code
         if not problems:
-            dossier = _dossier_from_row(values, column_of, where, problems)
+            dossier = dossier_from_row(values, column_of, where, problems)
             if dossier is not None:
                 records.append(dossier)
                 continue
         rejected.append(Rejected(where, tuple(problems)))
     return _finish(LoadResult(tuple(records), tuple(rejected), source), partial)
-
-
-def _dossier_from_row(
-    values: dict[str, Any], column_of: Mapping[str, str], where: str, problems: list[Problem]
-) -> Dossier | None:
-    def locate(field: str) -> str:
-        base = field.split(".", 1)[0].split("[", 1)[0]
-        column = column_of.get(base)
-        if base == "supplements":
-            column = "NgayYeuCauBoSung/NgayHoanThanhBoSung"
-        return f"{where}, column {column}" if column else f"{where}, field {field}"
-
-    requested: Sequence[datetime | None] = values.pop("supplement_requested", [])
-    completed: Sequence[datetime | None] = values.pop("supplement_completed", [])
-    if len(completed) > len(requested) or any(r is None for r in requested):
-        problems.append(
-            Problem(
-                locate("supplements"),
-                "supplement-lists",
-                "one request moment per completion, none empty",
-                f"{len(requested)} requests, {len(completed)} completions",
-            )
-        )
-        return None
-    padded = list(completed) + [None] * (len(requested) - len(completed))
-    try:
-        supplements = tuple(
-            SupplementRequest(r, c) for r, c in zip(requested, padded, strict=True) if r
-        )
-        return Dossier(supplements=supplements, **values)
-    except InvalidValueError as exc:
-        problems.extend(attrs.evolve(p, path=locate(p.path)) for p in exc.problems)
-    return None
 
 
 def load_dossiers(

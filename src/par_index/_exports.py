@@ -1,0 +1,230 @@
+"""Reading the cells of portal exports (private): shared by :mod:`par_index.io` and
+:mod:`par_index.bulk` so that both read every cell and check every row the same way."""
+
+from __future__ import annotations
+
+import enum
+import functools
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime, time, timezone
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
+
+import attrs
+
+from par_index.dossiers import VN_TZ, Channel, Dossier, DossierStatus, SupplementRequest
+from par_index.exceptions import InvalidValueError, Problem
+
+__all__ = [
+    "CSV_COLUMNS",
+    "FLAGS",
+    "INFORMATIONAL_COLUMNS",
+    "MOMENT_FORMS",
+    "Bad",
+    "Column",
+    "dossier_from_row",
+    "parse_vn_moment",
+    "read_cell",
+    "show_found",
+    "sniff_delimiter",
+]
+
+
+class Bad(ValueError):
+    """A leaf value that a structure hook refused."""
+
+    def __init__(self, code: str, expected: str, found: object) -> None:
+        super().__init__(f"expected {expected}, found {found!r}")
+        self.code = code
+        self.expected = expected
+        self.found = found
+
+
+def show_found(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+_VN_DATE = re.compile(
+    r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})(?:[ T]+([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?)?"
+)
+_COMPACT = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})([0-9]{2})([0-9]{2})([0-9]{2})")
+MOMENT_FORMS = "dd/mm/yyyy, dd/mm/yyyy HH:MM[:SS], ISO 8601 or yyyyMMddHHmmss"
+
+
+def parse_vn_moment(
+    text: str, *, end_of_day: bool = False, tz: timezone | ZoneInfo = VN_TZ
+) -> datetime:
+    """Read a moment as Vietnamese exports write it; naive values are in ``tz`` (UTC+7).
+
+    A date without a time is the start of that day, or with ``end_of_day`` its end
+    (23:59:59): an appointment date (ngày hẹn trả) runs to the end of the day, as a time
+    limit does (Bộ luật Dân sự 2015 Điều 147).
+
+    Raises:
+        ValueError: when the text is none of: dd/mm/yyyy, dd/mm/yyyy HH:MM[:SS],
+            ISO 8601 (YYYY-MM-DD[THH:MM[:SS][±HH:MM]]) or yyyyMMddHHmmss.
+    """
+    try:
+        return _parse_moment(text.strip(), end_of_day, tz)
+    except ValueError:
+        raise ValueError(f"expected {MOMENT_FORMS}, found {text!r}") from None
+
+
+# Exports repeat the same date strings many times: parsed moments (immutable) are cached.
+@functools.lru_cache(maxsize=1 << 16)
+def _parse_moment(s: str, end_of_day: bool, tz: timezone | ZoneInfo) -> datetime:
+    m = _VN_DATE.fullmatch(s)
+    result: datetime
+    if m is not None:
+        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        day = date(y, mo, d)
+        if m.group(4) is None:
+            t = time(23, 59, 59) if end_of_day else time(0, 0)
+        else:
+            t = time(int(m.group(4)), int(m.group(5)), int(m.group(6) or 0))
+        result = datetime.combine(day, t)
+    elif (c := _COMPACT.fullmatch(s)) is not None:
+        y, mo, d, h, mi, sec = (int(g) for g in c.groups())
+        result = datetime(y, mo, d, h, mi, sec, tzinfo=tz)
+    elif re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", s):
+        result = datetime.combine(
+            date.fromisoformat(s), time(23, 59, 59) if end_of_day else time(0, 0)
+        )
+    elif re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}.*", s):
+        result = datetime.fromisoformat(s)
+    else:
+        raise ValueError(s)
+    if result.tzinfo is None:
+        result = result.replace(tzinfo=tz)
+    return result
+
+
+@attrs.frozen
+class Column:
+    field: str
+    kind: Literal["text", "channel", "status", "moment", "deadline", "flag", "moments"]
+    required: bool = False
+
+
+#: The CSV columns read, by the portal's field names (domain.md §4); the last six are
+#: par_index's own names for data the portal keeps elsewhere. Lists (several supplement
+#: requests) are separated by ";".
+CSV_COLUMNS: dict[str, Column] = {
+    "MaHoSo": Column("code", "text", required=True),
+    "MaTTHC": Column("procedure_code", "text", required=True),
+    "MaDonVi": Column("unit_code", "text", required=True),
+    "KenhThucHien": Column("channel", "channel", required=True),
+    "TrangThaiHoSo": Column("status", "status", required=True),
+    "NgayNopHoSo": Column("submitted_at", "moment"),
+    "NgayTiepNhan": Column("received_at", "moment"),
+    "NgayHenTra": Column("appointment_at", "deadline"),
+    "NgayKetThucXuLy": Column("finished_at", "moment"),
+    "NgayTraKetQua": Column("returned_at", "moment"),
+    "NgayYeuCauBoSung": Column("supplement_requested", "moments"),
+    "NgayHoanThanhBoSung": Column("supplement_completed", "moments"),
+    "ThanhToanTrucTuyen": Column("paid_online", "flag"),
+    "SoHoa": Column("digitised", "flag"),
+    "KetQuaDienTu": Column("electronic_result", "flag"),
+    "TaiSuDungDuLieu": Column("reused_data", "flag"),
+}
+
+#: Portal columns that carry names or personal data the model does not keep; they are
+#: accepted and not read. Any other unknown column is an error unless
+#: ``extra_columns="ignore"``.
+INFORMATIONAL_COLUMNS = frozenset(
+    {
+        "STT",
+        "TenTTHC",
+        "TenDonVi",
+        "DonViXuLy",
+        "ChuHoSo",
+        "TrichYeuHoSo",
+        "MaLinhVuc",
+        "TenLinhVuc",
+        "SoDienThoai",
+        "Email",
+        "DiaChi",
+        "GhiChu",
+        "LoaiDoiTuong",
+    }
+)
+
+FLAGS = {
+    "1": True,
+    "0": False,
+    "true": True,
+    "false": False,
+    "có": True,
+    "không": False,
+    "x": True,
+    "": False,
+}
+
+
+def read_cell(col: Column, raw: str) -> Any:
+    value = raw.strip()
+    if col.kind == "text":
+        if not value:
+            raise Bad("missing-value", "a non-empty code", raw)
+        return value
+    if col.kind in ("channel", "status"):
+        cl: type[enum.IntEnum] = Channel if col.kind == "channel" else DossierStatus
+        if not re.fullmatch(r"[0-9]{1,2}", value) or int(value) not in set(cl):
+            allowed = ", ".join(str(int(m)) for m in cl)
+            raise Bad("not-allowed", f"one of {allowed}", raw)
+        return cl(int(value))
+    if col.kind == "flag":
+        key = value.lower()
+        if key not in FLAGS:
+            raise Bad("bad-flag", "1/0, true/false, có/không, x or empty", raw)
+        return FLAGS[key]
+    if col.kind == "moments":
+        if not value:
+            return []
+        return [parse_vn_moment(p) if p.strip() else None for p in value.split(";")]
+    if not value:
+        return None
+    try:
+        return parse_vn_moment(value, end_of_day=col.kind == "deadline")
+    except ValueError:
+        raise Bad("bad-date", MOMENT_FORMS, raw) from None
+
+
+def sniff_delimiter(header: str) -> str:
+    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    return max(counts, key=lambda d: counts[d])
+
+
+def dossier_from_row(
+    values: dict[str, Any], column_of: Mapping[str, str], where: str, problems: list[Problem]
+) -> Dossier | None:
+    def locate(field: str) -> str:
+        base = field.split(".", 1)[0].split("[", 1)[0]
+        column = column_of.get(base)
+        if base == "supplements":
+            column = "NgayYeuCauBoSung/NgayHoanThanhBoSung"
+        return f"{where}, column {column}" if column else f"{where}, field {field}"
+
+    requested: Sequence[datetime | None] = values.pop("supplement_requested", [])
+    completed: Sequence[datetime | None] = values.pop("supplement_completed", [])
+    if len(completed) > len(requested) or any(r is None for r in requested):
+        problems.append(
+            Problem(
+                locate("supplements"),
+                "supplement-lists",
+                "one request moment per completion, none empty",
+                f"{len(requested)} requests, {len(completed)} completions",
+            )
+        )
+        return None
+    padded = list(completed) + [None] * (len(requested) - len(completed))
+    try:
+        supplements = tuple(
+            SupplementRequest(r, c) for r, c in zip(requested, padded, strict=True) if r
+        )
+        return Dossier(supplements=supplements, **values)
+    except InvalidValueError as exc:
+        problems.extend(attrs.evolve(p, path=locate(p.path)) for p in exc.problems)
+    return None
