@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from par_index import bulk
 from par_index import strategies as pst
+from par_index._exports import read_row
 from par_index.bulk import NO_MOMENT, DossierTable, measure_table, read_dossier_table
 from par_index.dossiers import VN_TZ, Dossier, SupplementRequest
 from par_index.examples import (
@@ -59,13 +59,13 @@ def test_example_reads_to_the_scalar_table_without_the_scalar_path(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     calls: list[str] = []
-    scalar = bulk._scalar_row
+    scalar = read_row
 
     def spy(*args: Any) -> Any:
         calls.append(args[2])
         return scalar(*args)
 
-    monkeypatch.setattr(bulk, "_scalar_row", spy)
+    monkeypatch.setattr("par_index.bulk.read_row", spy)
     table, rejected = read_dossier_table(example_text(), source=EXAMPLE)
     assert rejected == ()
     assert calls == []  # every row took the fast path

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from par_index.dossiers import VN_TZ, Channel, Dossier, DossierStatus, SupplementRequest
-from par_index.exceptions import InvalidValueError, Problem
+from par_index.exceptions import InvalidValueError, LoadError, Problem
 
 __all__ = [
     "CSV_COLUMNS",
@@ -23,9 +23,12 @@ __all__ = [
     "MOMENT_FORMS",
     "Bad",
     "Column",
+    "check_header",
+    "decode_export",
     "dossier_from_row",
     "parse_vn_moment",
     "read_cell",
+    "read_row",
     "show_found",
     "sniff_delimiter",
 ]
@@ -228,3 +231,79 @@ def dossier_from_row(
     except InvalidValueError as exc:
         problems.extend(attrs.evolve(p, path=locate(p.path)) for p in exc.problems)
     return None
+
+
+def decode_export(text: str | bytes, source: str) -> str:
+    """The text of an export: UTF-8, with or without a byte-order mark.
+
+    Raises:
+        LoadError: when the bytes are not UTF-8.
+    """
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise LoadError(
+                [Problem("file", "bad-encoding", "UTF-8 text", str(exc))], source=source
+            ) from None
+    return text.removeprefix("\ufeff")
+
+
+def check_header(
+    header: Sequence[str], source: str, unit_code: str | None, extra_columns: str
+) -> None:
+    """Every problem of a header row at once: missing, duplicate and unknown columns.
+
+    Raises:
+        LoadError: listing them.
+    """
+    file_problems: list[Problem] = []
+    for name, column in CSV_COLUMNS.items():
+        if column.required and name not in header:
+            if name == "MaDonVi" and unit_code is not None:
+                continue
+            file_problems.append(Problem("row 1", "missing-column", f"a column {name}", "none"))
+    seen: set[str] = set()
+    for name in header:
+        if name in seen:
+            file_problems.append(Problem("row 1", "duplicate-column", "each column once", name))
+        seen.add(name)
+        known = name in CSV_COLUMNS or name in INFORMATIONAL_COLUMNS
+        if not known and extra_columns == "error":
+            file_problems.append(
+                Problem("row 1", "unknown-column", "only known portal columns", repr(name))
+            )
+    if file_problems:
+        raise LoadError(file_problems, source=source)
+
+
+def read_row(
+    header: Sequence[str], row: Sequence[str], where: str, unit_code: str | None
+) -> Dossier | list[Problem]:
+    """One data row: its dossier, or every problem found in it (paths ``row N, column X``)."""
+    if len(row) != len(header):
+        return [Problem(where, "cell-count", f"{len(header)} cells", str(len(row)))]
+    problems: list[Problem] = []
+    values: dict[str, Any] = {}
+    column_of: dict[str, str] = {}
+    for name, cell in zip(header, row, strict=True):
+        col = CSV_COLUMNS.get(name)
+        if col is None:
+            continue
+        column_of[col.field] = name
+        try:
+            values[col.field] = read_cell(col, cell)
+        except Bad as bad:
+            where_cell = f"{where}, column {name}"
+            problems.append(Problem(where_cell, bad.code, bad.expected, show_found(bad.found)))
+        except ValueError:
+            problems.append(
+                Problem(f"{where}, column {name}", "bad-date", MOMENT_FORMS, show_found(cell))
+            )
+    if "unit_code" not in values and unit_code is not None:
+        values["unit_code"] = unit_code
+    if not problems:
+        dossier = dossier_from_row(values, column_of, where, problems)
+        if dossier is not None:
+            return dossier
+    return problems

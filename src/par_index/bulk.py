@@ -35,20 +35,16 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal, localcontext
 from itertools import compress
 from operator import itemgetter
-from typing import Any, Final, Literal
+from typing import Final, Literal
 
 import attrs
 
 from par_index._exports import (
-    CSV_COLUMNS,
     FLAGS,
-    INFORMATIONAL_COLUMNS,
-    MOMENT_FORMS,
-    Bad,
-    dossier_from_row,
+    check_header,
+    decode_export,
     parse_vn_moment,
-    read_cell,
-    show_found,
+    read_row,
     sniff_delimiter,
 )
 from par_index._time import VN_TZ
@@ -313,76 +309,6 @@ class _Builder:
 # --------------------------------------------------------------------------- CSV reader
 
 
-def _decode(text: str | bytes, source: str) -> str:
-    if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise LoadError(
-                [Problem("file", "bad-encoding", "UTF-8 text", str(exc))], source=source
-            ) from None
-    return text.removeprefix("\ufeff")
-
-
-def _check_header(
-    header: list[str], source: str, unit_code: str | None, extra_columns: str
-) -> None:
-    file_problems: list[Problem] = []
-    for name, column in CSV_COLUMNS.items():
-        if column.required and name not in header:
-            if name == "MaDonVi" and unit_code is not None:
-                continue
-            file_problems.append(Problem("row 1", "missing-column", f"a column {name}", "none"))
-    seen: set[str] = set()
-    for name in header:
-        if name in seen:
-            file_problems.append(Problem("row 1", "duplicate-column", "each column once", name))
-        seen.add(name)
-        if (
-            name not in CSV_COLUMNS
-            and name not in INFORMATIONAL_COLUMNS
-            and (extra_columns == "error")
-        ):
-            file_problems.append(
-                Problem("row 1", "unknown-column", "only known portal columns", repr(name))
-            )
-    if file_problems:
-        raise LoadError(file_problems, source=source)
-
-
-def _scalar_row(
-    header: Sequence[str], row: Sequence[str], where: str, unit_code: str | None
-) -> Dossier | list[Problem]:
-    """One row read by the scalar loader's rules: its dossier, or its problems."""
-    if len(row) != len(header):
-        return [Problem(where, "cell-count", f"{len(header)} cells", str(len(row)))]
-    problems: list[Problem] = []
-    values: dict[str, Any] = {}
-    column_of: dict[str, str] = {}
-    for name, cell in zip(header, row, strict=True):
-        col = CSV_COLUMNS.get(name)
-        if col is None:
-            continue
-        column_of[col.field] = name
-        try:
-            values[col.field] = read_cell(col, cell)
-        except Bad as bad:
-            problems.append(
-                Problem(f"{where}, column {name}", bad.code, bad.expected, show_found(bad.found))
-            )
-        except ValueError:
-            problems.append(
-                Problem(f"{where}, column {name}", "bad-date", MOMENT_FORMS, show_found(cell))
-            )
-    if "unit_code" not in values and unit_code is not None:
-        values["unit_code"] = unit_code
-    if not problems:
-        dossier = dossier_from_row(values, column_of, where, problems)
-        if dossier is not None:
-            return dossier
-    return problems
-
-
 def _parse_cell(raw: str, *, end_of_day: bool) -> tuple[int, int]:
     """A moment cell as (µs, day); :data:`_BAD` when only the scalar path can judge it."""
     value = raw.strip()
@@ -456,7 +382,7 @@ def read_dossier_table(
         LoadError: for a missing or unknown column, or (unless ``partial``) when any row is
             invalid; it lists every problem with its row and column.
     """
-    text = _decode(text, source)
+    text = decode_export(text, source)
     first_line = text.split("\n", 1)[0]
     reader = csv.reader(_io.StringIO(text, newline=""), delimiter=sniff_delimiter(first_line))
     try:
@@ -465,7 +391,7 @@ def read_dossier_table(
         raise LoadError(
             [Problem("row 1", "empty-file", "a header row", "an empty file")], source=source
         ) from None
-    _check_header(header, source, unit_code, extra_columns)
+    check_header(header, source, unit_code, extra_columns)
     ncols = len(header)
     position = {name: i for i, name in enumerate(header)}
     # Absent optional columns read the empty cell appended to every row.
@@ -613,7 +539,7 @@ def read_dossier_table(
         elif not any(cell.strip() for cell in row):
             continue  # a blank line carries no record
         where = f"row {index + 2}"
-        result = _scalar_row(header, row, where, unit_code)
+        result = read_row(header, row, where, unit_code)
         if isinstance(result, Dossier):
             builder.add_dossier(result)
         else:

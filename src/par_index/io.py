@@ -32,12 +32,11 @@ from cattrs.errors import (
 
 from par_index._exports import (
     CSV_COLUMNS,
-    INFORMATIONAL_COLUMNS,
-    MOMENT_FORMS,
     Bad,
-    dossier_from_row,
+    check_header,
+    decode_export,
     parse_vn_moment,
-    read_cell,
+    read_row,
     show_found,
     sniff_delimiter,
 )
@@ -502,14 +501,7 @@ def loads_dossiers_csv(
         LoadError: for a missing or unknown column, or (unless ``partial``) when any row is
             invalid; it lists every problem with its row and column.
     """
-    if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise LoadError(
-                [Problem("file", "bad-encoding", "UTF-8 text", str(exc))], source=source
-            ) from None
-    text = text.removeprefix("\ufeff")
+    text = decode_export(text, source)
     first_line = text.split("\n", 1)[0]
     reader = csv.reader(_io.StringIO(text, newline=""), delimiter=sniff_delimiter(first_line))
     try:
@@ -518,27 +510,7 @@ def loads_dossiers_csv(
         raise LoadError(
             [Problem("row 1", "empty-file", "a header row", "an empty file")], source=source
         ) from None
-    file_problems: list[Problem] = []
-    for name, column in CSV_COLUMNS.items():
-        if column.required and name not in header:
-            if name == "MaDonVi" and unit_code is not None:
-                continue
-            file_problems.append(Problem("row 1", "missing-column", f"a column {name}", "none"))
-    seen: set[str] = set()
-    for name in header:
-        if name in seen:
-            file_problems.append(Problem("row 1", "duplicate-column", "each column once", name))
-        seen.add(name)
-        if (
-            name not in CSV_COLUMNS
-            and name not in INFORMATIONAL_COLUMNS
-            and (extra_columns == "error")
-        ):
-            file_problems.append(
-                Problem("row 1", "unknown-column", "only known portal columns", repr(name))
-            )
-    if file_problems:
-        raise LoadError(file_problems, source=source)
+    check_header(header, source, unit_code, extra_columns)
     records: list[Dossier] = []
     rejected: list[Rejected] = []
     for index, row in enumerate(reader):
@@ -546,38 +518,11 @@ def loads_dossiers_csv(
         if not any(cell.strip() for cell in row):
             continue  # a blank line carries no record
         where = f"row {rowno}"
-        problems: list[Problem] = []
-        if len(row) != len(header):
-            problems.append(Problem(where, "cell-count", f"{len(header)} cells", str(len(row))))
-            rejected.append(Rejected(where, tuple(problems)))
-            continue
-        values: dict[str, Any] = {}
-        column_of: dict[str, str] = {}
-        for name, cell in zip(header, row, strict=True):
-            col = CSV_COLUMNS.get(name)
-            if col is None:
-                continue
-            column_of[col.field] = name
-            try:
-                values[col.field] = read_cell(col, cell)
-            except Bad as bad:
-                problems.append(
-                    Problem(
-                        f"{where}, column {name}", bad.code, bad.expected, show_found(bad.found)
-                    )
-                )
-            except ValueError:
-                problems.append(
-                    Problem(f"{where}, column {name}", "bad-date", MOMENT_FORMS, show_found(cell))
-                )
-        if "unit_code" not in values and unit_code is not None:
-            values["unit_code"] = unit_code
-        if not problems:
-            dossier = dossier_from_row(values, column_of, where, problems)
-            if dossier is not None:
-                records.append(dossier)
-                continue
-        rejected.append(Rejected(where, tuple(problems)))
+        read = read_row(header, row, where, unit_code)
+        if isinstance(read, Dossier):
+            records.append(read)
+        else:
+            rejected.append(Rejected(where, tuple(read)))
     return _finish(LoadResult(tuple(records), tuple(rejected), source), partial)
 
 
