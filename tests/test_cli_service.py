@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -102,3 +103,15 @@ def test_dossier_stats_on_the_synthetic_set() -> None:
     assert data["measures"]["online_rate_766"]["numerator"] == 33
     assert data["measures"]["satisfaction_rate_5_4"]["numerator"] == 246
     assert data["by_timeliness"]["late"] == 7
+
+
+def test_dossier_stats_reports_every_bad_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = Path(DOSSIERS).read_text("utf-8").splitlines()
+    lines[3] = lines[3].replace(",10,", ",11,", 1)  # status 11 does not exist
+    bad = tmp_path / "bad.csv"
+    bad.write_text("\n".join(lines) + "\n", "utf-8")
+    status, _ = run("dossiers", "stats", str(bad), "--period", "6 tháng đầu năm 2023")
+    assert status == 1
+    assert "row 4, column TrangThaiHoSo" in capsys.readouterr().err

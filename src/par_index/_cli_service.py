@@ -8,10 +8,12 @@ import json
 import re
 from datetime import date, datetime, time
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, TextIO
 
 from par_index._format import Lang, format_date, format_number
 from par_index._time import VN_TZ
+from par_index.bulk import measure_table, read_dossier_table
 from par_index.calendar import DayKind, default_calendar
 from par_index.io import load_dossiers, load_procedures, parse_vn_moment
 from par_index.measures import DossierMeasures, measure_dossiers, satisfaction_5_4
@@ -243,11 +245,16 @@ def _stats_json(m: DossierMeasures, satisfaction: Ratio | None) -> dict[str, Any
 def _cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
     lang: Lang = args.lang
     period = ReportingPeriod.parse(args.period)
-    dossiers = load_dossiers(args.file).records
     procedures = None
     if args.procedures is not None:
         procedures = {p.code: p for p in load_procedures(args.procedures).records}
-    m = measure_dossiers(dossiers, period, procedures=procedures)
+    path = Path(args.file)
+    if path.suffix.lower() == ".csv":
+        # The columnar path: the same checks and the same measures, several times faster.
+        table, _ = read_dossier_table(path.read_bytes(), source=str(path))
+        m = measure_table(table, period, procedures=procedures)
+    else:
+        m = measure_dossiers(load_dossiers(path).records, period, procedures=procedures)
     satisfaction = satisfaction_5_4(m, args.complaints) if args.complaints is not None else None
     if args.format == "json":
         return _emit_json(out, _stats_json(m, satisfaction))
