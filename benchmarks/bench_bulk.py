@@ -12,7 +12,7 @@ The Ba Trang export writes every time at 08:00, 16:00 or 16:30, so the reader's 
 parsed date strings almost always hits; ``--distinct-minutes`` also moves every time by
 0-29 minutes per repetition, for a far less repetitive export.
 
-Target (issue): at least 5x faster than the scalar path (~35 us per dossier).
+Target: at least 5x faster than the scalar path.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Classifying dossiers: the scalar path on Dossier objects and the columnar path on day columns.
 
-Target (issue): 1,000,000 dossiers at no more than 3 µs each. Plain script, not a test:
+Target: 1,000,000 dossiers at no more than 3 µs each. Plain script, not a test:
 
     python benchmarks/bench_timeliness.py
 """

@@ -58,10 +58,10 @@ def off(cal: WorkCalendar, *ds: date) -> list[date]:
     return [d for d in ds if cal.is_working_day(d)]
 
 
-# --- the acceptance example --------------------------------------------------------------------
+# --- the worked example --------------------------------------------------------------------------
 
 
-def test_acceptance_example_30_4_2024() -> None:
+def test_worked_example_30_4_2024() -> None:
     # Fri 26/4/2024 + 3 working days: Sat 27, Sun 28 rest; Mon 29/4 off (CV 2450/VPCP-KGVX);
     # 30/4 and 1/5 holidays; Thu 2/5 = 1, Fri 3/5 = 2, Sat 4/5 (worked) = 3.
     assert CAL.due_date(at(2024, 4, 26), wd(3)) == date(2024, 5, 4)

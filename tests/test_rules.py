@@ -32,7 +32,7 @@ from par_index.frameworks.rules import Rule
 
 D = Decimal
 
-# The four phrasings of the issue, as an official table prints them.
+# Four common phrasings, as official tables print them.
 PLAN = "Hoàn thành 100% kế hoạch: 1 điểm; từ 80% đến dưới 100%: 0,5 điểm; dưới 80%: 0 điểm"
 ISSUED = "Ban hành đúng thời gian: 1 điểm; ban hành chậm: 0,5 điểm; không ban hành: 0 điểm"
 MET = "Đạt: 1 điểm; không đạt: 0 điểm"
