@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import csv
 import enum
 import functools
+import io
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime, time, timezone
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
@@ -26,6 +28,7 @@ __all__ = [
     "check_header",
     "decode_export",
     "dossier_from_row",
+    "open_export",
     "parse_vn_moment",
     "read_cell",
     "read_row",
@@ -307,3 +310,26 @@ def read_row(
         if dossier is not None:
             return dossier
     return problems
+
+
+def open_export(
+    text: str | bytes, source: str, unit_code: str | None, extra_columns: str
+) -> tuple[list[str], Iterator[list[str]]]:
+    """The checked header of a CSV export and a reader over its data rows.
+
+    The delimiter ("," ";" or tab) is the one the header row uses most.
+
+    Raises:
+        LoadError: for text that is not UTF-8, an empty file, or every header problem.
+    """
+    text = decode_export(text, source)
+    first_line = text.split("\n", 1)[0]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first_line))
+    try:
+        header = [h.strip() for h in next(reader)]
+    except StopIteration:
+        raise LoadError(
+            [Problem("row 1", "empty-file", "a header row", "an empty file")], source=source
+        ) from None
+    check_header(header, source, unit_code, extra_columns)
+    return header, reader

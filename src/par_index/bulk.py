@@ -26,8 +26,6 @@ Design choices:
 
 from __future__ import annotations
 
-import csv
-import io as _io
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -41,11 +39,9 @@ import attrs
 
 from par_index._exports import (
     FLAGS,
-    check_header,
-    decode_export,
+    open_export,
     parse_vn_moment,
     read_row,
-    sniff_delimiter,
 )
 from par_index._time import VN_TZ
 from par_index.calendar import OfficeHours, WorkCalendar, default_calendar
@@ -382,19 +378,9 @@ def read_dossier_table(
         LoadError: for a missing or unknown column, or (unless ``partial``) when any row is
             invalid; it lists every problem with its row and column.
     """
-    text = decode_export(text, source)
-    first_line = text.split("\n", 1)[0]
-    reader = csv.reader(_io.StringIO(text, newline=""), delimiter=sniff_delimiter(first_line))
-    try:
-        header = [h.strip() for h in next(reader)]
-    except StopIteration:
-        raise LoadError(
-            [Problem("row 1", "empty-file", "a header row", "an empty file")], source=source
-        ) from None
-    check_header(header, source, unit_code, extra_columns)
+    header, reader = open_export(text, source, unit_code, extra_columns)
     ncols = len(header)
     position = {name: i for i, name in enumerate(header)}
-    # Absent optional columns read the empty cell appended to every row.
     # Absent optional columns read an empty cell appended to the row.
     pad = any(name not in position for name in _FIELDS)
     get = itemgetter(*(position.get(name, ncols) for name in _FIELDS))

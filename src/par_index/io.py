@@ -10,9 +10,7 @@ plus the rejected ones, each with its problems; the result says it is incomplete
 
 from __future__ import annotations
 
-import csv
 import enum
-import io as _io
 import json
 import re
 from collections.abc import Callable
@@ -33,12 +31,10 @@ from cattrs.errors import (
 from par_index._exports import (
     CSV_COLUMNS,
     Bad,
-    check_header,
-    decode_export,
+    open_export,
     parse_vn_moment,
     read_row,
     show_found,
-    sniff_delimiter,
 )
 from par_index.documents import DocumentRef
 from par_index.dossiers import VN_TZ, Dossier
@@ -501,16 +497,7 @@ def loads_dossiers_csv(
         LoadError: for a missing or unknown column, or (unless ``partial``) when any row is
             invalid; it lists every problem with its row and column.
     """
-    text = decode_export(text, source)
-    first_line = text.split("\n", 1)[0]
-    reader = csv.reader(_io.StringIO(text, newline=""), delimiter=sniff_delimiter(first_line))
-    try:
-        header = [h.strip() for h in next(reader)]
-    except StopIteration:
-        raise LoadError(
-            [Problem("row 1", "empty-file", "a header row", "an empty file")], source=source
-        ) from None
-    check_header(header, source, unit_code, extra_columns)
+    header, reader = open_export(text, source, unit_code, extra_columns)
     records: list[Dossier] = []
     rejected: list[Rejected] = []
     for index, row in enumerate(reader):
