@@ -62,11 +62,10 @@ from par_index.frameworks.model import (
     Component,
     Criterion,
     Framework,
-    FrameworkDraft,
+    InvalidFramework,
     NodeRole,
     NotApplicablePolicy,
     Provenance,
-    framework_problems,
 )
 from par_index.frameworks.rules import (
     RULE_KINDS,
@@ -543,39 +542,47 @@ def framework_from_dict(data: object, *, source: str = "<string>") -> Framework:
         for i, raw in enumerate(r.array(t.get("criteria"), "criteria"))
     )
     max_points = r.decimal(t.get("max_points"), "max_points", Decimal(100))
-    draft = FrameworkDraft(
-        id=r.text(t.get("id"), "id"),
-        version=r.text(t.get("version"), "version"),
-        name=r.text(t.get("name"), "name"),
-        criteria=criteria,
-        components=tuple(components),
-        max_points=max_points if max_points is not None else Decimal(100),
-        name_en=r.text(t.get("name_en"), "name_en", ""),
-        decision=decision,
-        first_year=r.integer(t.get("first_year"), "first_year"),
-        last_year=r.integer(t.get("last_year"), "last_year"),
-        unit_levels=levels,
-        illustrative=r.boolean(t.get("illustrative"), "illustrative", default=False),
-        source=r.text(t.get("source"), "source", ""),
-        description=r.text(t.get("description"), "description", ""),
-        classification=(
+    fields: dict[str, Any] = {
+        "id": r.text(t.get("id"), "id"),
+        "version": r.text(t.get("version"), "version"),
+        "name": r.text(t.get("name"), "name"),
+        "criteria": criteria,
+        "components": tuple(components),
+        "max_points": max_points if max_points is not None else Decimal(100),
+        "name_en": r.text(t.get("name_en"), "name_en", ""),
+        "decision": decision,
+        "first_year": r.integer(t.get("first_year"), "first_year"),
+        "last_year": r.integer(t.get("last_year"), "last_year"),
+        "unit_levels": levels,
+        "illustrative": r.boolean(t.get("illustrative"), "illustrative", default=False),
+        "source": r.text(t.get("source"), "source", ""),
+        "description": r.text(t.get("description"), "description", ""),
+        "classification": (
             r.text(t.get("classification"), "classification")
             if t.get("classification") is not None
             else None
         ),
-        measures=tuple(measures),
-    )
+        "measures": tuple(measures),
+    }
+    # Building the framework checks the tree (framework_problems); its problems are merged
+    # with the reader's, leaving out those that only echo a field the reader already refused.
+    framework: Framework | None = None
+    try:
+        framework = Framework(**fields)
+        found: list[Problem] = []
+    except InvalidFramework as exc:
+        found = list(exc.problems)
     if max_points is None:
         taint.paths.update({"max_points", "criteria", "components"})
     problems = list(r.problems)
     seen = {(p.path, p.code) for p in problems}
-    for p in framework_problems(draft):
+    for p in found:
         if (p.path, p.code) in seen or taint.hides(p) or p.path in r.tainted:
             continue
         problems.append(p)
-    if problems:
-        raise LoadError(problems, source=source)
-    return draft.build()
+    if problems or framework is None:
+        raise LoadError(problems or found, source=source)
+    return framework
 
 
 def loads_framework(text: str, *, source: str = "<string>") -> Framework:

@@ -29,15 +29,10 @@ from par_index.documents import DocumentRef
 from par_index.exceptions import InvalidValueError, Problem
 from par_index.frameworks.measures import MEASURES, MeasureKind, MeasureSpec
 from par_index.frameworks.rules import (
-    BandsRule,
-    BooleanRule,
+    RULE_KINDS,
     CategoricalRule,
-    ManualRule,
-    PerCountRule,
-    ProportionalRule,
     Rule,
     SurveyRule,
-    ThresholdRule,
     measure_kinds,
     rule_max_points,
 )
@@ -53,16 +48,7 @@ __all__ = [
     "Provenance",
 ]
 
-_RULE_TYPES: Final = (
-    BandsRule,
-    CategoricalRule,
-    BooleanRule,
-    ProportionalRule,
-    ThresholdRule,
-    SurveyRule,
-    ManualRule,
-    PerCountRule,
-)
+_RULE_TYPES: Final = tuple(RULE_KINDS.values())
 _ID_RE: Final = re.compile(r"[a-z0-9][a-z0-9.-]*")
 _SEGMENT_RE: Final = re.compile(r"[0-9A-Za-z]+")
 
@@ -361,37 +347,6 @@ class Framework:
         return f"{self.first_year}–{self.last_year}"
 
 
-@attrs.define
-class FrameworkDraft:
-    """The fields of a :class:`Framework` before they are checked (used by the loader to
-    collect the tree's problems together with the file's)."""
-
-    id: str
-    version: str
-    name: str
-    criteria: tuple[Criterion, ...]
-    components: tuple[Component, ...]
-    max_points: Decimal = Decimal(100)
-    name_en: str = ""
-    decision: DocumentRef | None = None
-    first_year: int | None = None
-    last_year: int | None = None
-    unit_levels: tuple[UnitLevel, ...] = ()
-    illustrative: bool = False
-    source: str = ""
-    description: str = ""
-    classification: str | None = None
-    measures: tuple[MeasureSpec, ...] = ()
-
-    def build(self) -> Framework:
-        """The framework.
-
-        Raises:
-            InvalidFramework: listing every problem.
-        """
-        return Framework(**attrs.asdict(self, recurse=False))
-
-
 # --------------------------------------------------------------------------- checks
 
 
@@ -399,7 +354,7 @@ def _points(value: Decimal) -> str:
     return f"{value.normalize():f}"
 
 
-def framework_problems(fw: Framework | FrameworkDraft) -> list[Problem]:
+def framework_problems(fw: Framework) -> list[Problem]:
     """Every problem of ``fw``, each with its path; empty when it is consistent."""
     c = Checker()
     if c.of_type(fw.id, str, "id", "an identifier"):
