@@ -24,11 +24,12 @@ import re
 import time
 from datetime import date, timedelta
 
-from par_index.bulk import DossierTable, measure_table, read_dossier_table
-from par_index.examples import example_path
-from par_index.io import loads_dossiers_csv
-from par_index.measures import measure_dossiers
-from par_index.periods import ReportingPeriod
+from par_index.examples.ba_trang import example_path
+from par_index.formats.columnar_reader import read_dossier_table
+from par_index.formats.portal import loads_dossiers_csv
+from par_index.model.periods import ReportingPeriod
+from par_index.service.columnar import DossierTable, measure_table
+from par_index.service.measures import measure_dossiers
 
 N_ROWS = 1_000_000
 N_SCALAR = 100_000

@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable
 from functools import partial
 
-from par_index.examples import ba_trang_text
+from par_index.examples.ba_trang import ba_trang_text
 from par_index.reports.checks import check_report
 from par_index.reports.parser import parse_report
 

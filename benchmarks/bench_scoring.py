@@ -21,21 +21,23 @@ import time
 from collections.abc import Callable
 from decimal import Decimal
 
-from par_index.evidence import (
+from par_index.examples.evidence import ba_trang_evidence
+from par_index.frameworks import Framework, MeasureKind, get_framework
+from par_index.frameworks.measures import MeasureValue
+from par_index.frameworks.rules import ManualRule, SurveyRule
+from par_index.model.ratios import NOT_APPLICABLE
+from par_index.model.units import AdministrativeUnit, UnitLevel
+from par_index.scoring.engine import score
+from par_index.scoring.evidence import (
     AppraisalRound,
     Assessment,
     CriterionAssessment,
     Evidence,
     Measurement,
     SurveyResult,
-    ba_trang_evidence,
 )
-from par_index.frameworks import Framework, MeasureKind, get_framework
-from par_index.frameworks.measures import MeasureValue
-from par_index.frameworks.rules import ManualRule, SurveyRule
-from par_index.ratios import NOT_APPLICABLE
-from par_index.scoring import Scorecard, rank, score
-from par_index.units import AdministrativeUnit, UnitLevel
+from par_index.scoring.ranking import rank
+from par_index.scoring.scorecard import Scorecard
 
 SEED = 20250701
 COMMUNES = 3_321

@@ -11,10 +11,10 @@ import random
 import time
 from datetime import date, datetime
 
-from par_index._time import VN_TZ
-from par_index.calendar import default_calendar
-from par_index.dossiers import Channel, Dossier, DossierStatus
-from par_index.timeliness import classify, classify_columns, columns_from_days
+from par_index.calendar.sources import default_calendar
+from par_index.core.tz import VN_TZ
+from par_index.model.dossiers import Channel, Dossier, DossierStatus
+from par_index.service.timeliness import classify, classify_columns, columns_from_days
 
 N_COLUMNAR = 1_000_000
 N_SCALAR = 100_000

@@ -92,7 +92,10 @@ def test_public_names_are_pinned() -> None:
 
 
 def test_import_does_not_need_hypothesis() -> None:
-    code = "import sys, par_index, par_index.io, par_index.cli; print('hypothesis' in sys.modules)"
+    code = (
+        "import sys, par_index, par_index.formats.json, par_index.cli; "
+        "print('hypothesis' in sys.modules)"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
 
@@ -113,7 +116,7 @@ def test_strategies_import_first_and_from_type_downstream() -> None:
     # Importing the strategies before Hypothesis makes Hypothesis run our entry point while
     # the module is half imported; and a downstream project only imports Hypothesis.
     for code in (
-        "import par_index.strategies",
+        "import par_index.testing.strategies",
         "from hypothesis import strategies as st\n"
         "from par_index import Dossier\n"
         "assert isinstance(st.from_type(Dossier).example(), Dossier)",

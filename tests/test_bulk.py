@@ -15,21 +15,22 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from par_index import strategies as pst
-from par_index._exports import read_row
-from par_index.bulk import NO_MOMENT, DossierTable, measure_table, read_dossier_table
-from par_index.dossiers import VN_TZ, Dossier, SupplementRequest
-from par_index.examples import (
+from par_index.examples.ba_trang import (
     ba_trang_synthetic_dossiers,
     ba_trang_synthetic_procedures,
     example_path,
 )
 from par_index.exceptions import LoadError
-from par_index.io import CSV_COLUMNS, loads_dossiers_csv
-from par_index.measures import DossierMeasures, measure_dossiers
-from par_index.periods import ReportingPeriod
-from par_index.procedures import Procedure
-from par_index.ratios import Ratio
-from par_index.timeliness import TimelinessError
+from par_index.formats._exports import CSV_COLUMNS, read_row
+from par_index.formats.columnar_reader import read_dossier_table
+from par_index.formats.portal import loads_dossiers_csv
+from par_index.model.dossiers import VN_TZ, Dossier, SupplementRequest
+from par_index.model.periods import ReportingPeriod
+from par_index.model.procedures import Procedure
+from par_index.model.ratios import Ratio
+from par_index.service.columnar import NO_MOMENT, DossierTable, measure_table
+from par_index.service.measures import DossierMeasures, measure_dossiers
+from par_index.service.timeliness import TimelinessError
 
 H1_2023 = ReportingPeriod.half_year(2023)
 PERIODS = st.sampled_from(
@@ -65,7 +66,7 @@ def test_example_reads_to_the_scalar_table_without_the_scalar_path(
         calls.append(args[2])
         return scalar(*args)
 
-    monkeypatch.setattr("par_index.bulk.read_row", spy)
+    monkeypatch.setattr("par_index.formats.columnar_reader.read_row", spy)
     table, rejected = read_dossier_table(example_text(), source=EXAMPLE)
     assert rejected == ()
     assert calls == []  # every row took the fast path

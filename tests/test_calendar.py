@@ -1,4 +1,5 @@
-"""Tests of par_index.calendar: hand-computed days from the official calendars, time-limit
+"""Tests of par_index.calendar.work_calendar: hand-computed days from the official calendars,
+time-limit
 rules (domain.md §4–§5), bounds, overrides and the O(1) arithmetic against a day walk."""
 
 from __future__ import annotations
@@ -12,22 +13,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from par_index.calendar import (
-    DEFAULT_OFFICE_HOURS,
-    VN_TZ,
+from par_index.calendar.days import (
     CalendarDifference,
     CalendarRangeError,
     DayChange,
     DayKind,
     InvalidCalendar,
-    OfficeHours,
-    WorkCalendar,
-    default_calendar,
-    load_day_changes,
-    official_day_changes,
 )
+from par_index.calendar.office_hours import DEFAULT_OFFICE_HOURS, OfficeHours
+from par_index.calendar.sources import default_calendar, load_day_changes, official_day_changes
+from par_index.calendar.work_calendar import WorkCalendar
+from par_index.core.tz import VN_TZ
 from par_index.exceptions import InvalidProcedure, LoadError, ParIndexError
-from par_index.procedures import TimeLimit, TimeUnit
+from par_index.model.procedures import TimeLimit, TimeUnit
 
 CAL = default_calendar()
 
@@ -251,7 +249,7 @@ def test_differences_are_consistent() -> None:
 
 def test_differences_report_package_swaps_missing_from_the_table() -> None:
     # A table that forgets the 2024 swap: the package's entries show up as differences.
-    from par_index import calendar as module
+    from par_index.calendar import sources as module
 
     table = module._Table(
         tuple(c for c in official_day_changes() if c.day.year != 2024), covers=(2018, 2026)

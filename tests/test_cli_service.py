@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from par_index.cli import main
-from par_index.examples import example_path
+from par_index.examples.ba_trang import example_path
 
 DOSSIERS = str(example_path("ba-trang-2023-h1.synthetic-dossiers.csv"))
 PROCEDURES = str(example_path("ba-trang-2023-h1.synthetic-procedures.json"))

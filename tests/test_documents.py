@@ -1,4 +1,4 @@
-"""Tests for par_index.documents: reading, writing and finding document references.
+"""Tests for par_index.model.documents: reading, writing and finding document references.
 
 Expectations are hand-read from the seed report (a commune's 6-month CCHC report, 2023), the
 references quoted in domain.md §1 and §5, and the numbering rules of Nghị định 30/2020/NĐ-CP
@@ -16,9 +16,14 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from par_index._strategies_documents import document_refs
-from par_index.documents import DocumentKind, DocumentRef, FoundDocumentRef, find_document_refs
 from par_index.exceptions import InvalidDocumentRef, ParIndexError, Problem
+from par_index.model.documents import (
+    DocumentKind,
+    DocumentRef,
+    FoundDocumentRef,
+    find_document_refs,
+)
+from par_index.testing._documents import document_refs
 
 R = DocumentRef
 D = DocumentKind
@@ -26,9 +31,9 @@ SEED = Path("/work/shared/seeds/bao-cao-cchc-6-thang-2023-xa-ba-trang.md")
 
 
 def test_public_names() -> None:
-    import par_index.documents
+    import par_index.model.documents
 
-    assert par_index.documents.__all__ == [
+    assert par_index.model.documents.__all__ == [
         "DocumentKind",
         "DocumentRef",
         "FoundDocumentRef",
@@ -72,7 +77,7 @@ def test_kind_names(kind: DocumentKind, vi: str, en: str) -> None:
 
 
 def test_ascii_d_aliases_only_where_unambiguous() -> None:
-    from par_index.documents import _KIND_BY_ASCII
+    from par_index.model.documents import _KIND_BY_ASCII
 
     # HD is Hướng dẫn and DA is Dự án in their own right, so HĐ and ĐA have no ASCII alias.
     assert _KIND_BY_ASCII == {

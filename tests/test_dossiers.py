@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from par_index.dossiers import VN_TZ, Channel, Dossier, DossierStatus, SupplementRequest
 from par_index.exceptions import InvalidDossier
+from par_index.model.dossiers import VN_TZ, Channel, Dossier, DossierStatus, SupplementRequest
 
 T0 = datetime(2023, 3, 6, 8, 0, tzinfo=VN_TZ)
 

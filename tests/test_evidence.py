@@ -9,7 +9,16 @@ import cattrs
 import pytest
 from hypothesis import given, settings
 
-from par_index.evidence import (
+from par_index.examples.ba_trang import ba_trang_report
+from par_index.examples.evidence import ba_trang_evidence
+from par_index.formats.json import dumps, loads, make_converter
+from par_index.frameworks import Framework, get_framework
+from par_index.model.periods import ReportingPeriod
+from par_index.model.ratios import NOT_APPLICABLE, Ratio
+from par_index.model.units import AdministrativeUnit, UnitLevel
+from par_index.reports import Figure, Report, ReportHeader
+from par_index.scoring.converter import configure_scoring_converter
+from par_index.scoring.evidence import (
     AppraisalRound,
     Assessment,
     CriterionAssessment,
@@ -17,18 +26,9 @@ from par_index.evidence import (
     InvalidEvidence,
     Measurement,
     SurveyResult,
-    ba_trang_evidence,
     evidence_from_report,
 )
-from par_index.examples import ba_trang_report
-from par_index.frameworks import Framework, get_framework
-from par_index.frameworks._strategies import framework_evidence
-from par_index.io import dumps, loads, make_converter
-from par_index.periods import ReportingPeriod
-from par_index.ratios import NOT_APPLICABLE, Ratio
-from par_index.reports import Figure, Report, ReportHeader
-from par_index.scoring import configure_scoring_converter
-from par_index.units import AdministrativeUnit, UnitLevel
+from par_index.testing._frameworks import framework_evidence
 
 D = Decimal
 

@@ -1,7 +1,7 @@
 """The bundled Ba Trang six-month 2023 report, checked against the text by hand.
 
 Every expected value below was read from the report (shared seed, bundled as
-``data/examples/ba-trang-2023-h1.md``), not from the JSON under test.
+``examples/data/ba-trang-2023-h1.md``), not from the JSON under test.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from decimal import Decimal
 
 import pytest
 
-from par_index.areas import ReformArea
-from par_index.examples import ba_trang_report, ba_trang_text
-from par_index.periods import ReportingPeriod
+from par_index.examples.ba_trang import ba_trang_report, ba_trang_text
+from par_index.model.areas import ReformArea
+from par_index.model.periods import ReportingPeriod
+from par_index.model.units import UnitLevel
 from par_index.reports import Qualifier, SectionRole
-from par_index.units import UnitLevel
 
 # name -> (value, unit, qualifier) as the report states them.
 EXPECTED = {

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 
 from par_index.exceptions import LoadError
+from par_index.formats.json import dumps, loads, make_converter
 from par_index.frameworks import (
     BUNDLED,
     MEASURES,
@@ -30,12 +31,11 @@ from par_index.frameworks import (
     rule_from_dict,
     rule_to_dict,
 )
-from par_index.frameworks._strategies import frameworks, rules
 from par_index.frameworks.rules import ProportionalRule, Rule
-from par_index.io import dumps, loads, make_converter
+from par_index.model.units import UnitLevel
 from par_index.reports.figures import STANDARD_FIGURES
-from par_index.scoring import configure_scoring_converter
-from par_index.units import UnitLevel
+from par_index.scoring.converter import configure_scoring_converter
+from par_index.testing._frameworks import frameworks, rules
 
 D = Decimal
 

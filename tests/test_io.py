@@ -13,25 +13,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from par_index import strategies as pst
-from par_index.documents import DocumentRef
-from par_index.dossiers import VN_TZ, Channel, Dossier, DossierStatus, SupplementRequest
 from par_index.exceptions import LoadError
-from par_index.io import (
-    dump,
-    dumps,
-    load,
-    load_dossiers,
-    loads,
-    loads_dossiers_csv,
-    loads_dossiers_json,
-    make_converter,
-    parse_vn_moment,
-)
-from par_index.periods import ReportingPeriod
-from par_index.procedures import Procedure, TimeLimit, TimeUnit
+from par_index.formats._exports import parse_vn_moment
+from par_index.formats.json import dump, dumps, load, loads, make_converter
+from par_index.formats.portal import load_dossiers, loads_dossiers_csv, loads_dossiers_json
+from par_index.model.documents import DocumentRef
+from par_index.model.dossiers import VN_TZ, Channel, Dossier, DossierStatus, SupplementRequest
+from par_index.model.periods import ReportingPeriod
+from par_index.model.procedures import Procedure, TimeLimit, TimeUnit
+from par_index.model.tasks import Plan, Task
+from par_index.model.units import AdministrativeUnit
 from par_index.reports import Report, Section
-from par_index.tasks import Plan, Task
-from par_index.units import AdministrativeUnit
 
 ROUND_TRIP = [
     (AdministrativeUnit, pst.administrative_units()),

@@ -10,17 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from par_index import strategies as pst
-from par_index.dossiers import Dossier
 from par_index.exceptions import LoadError
-from par_index.io import (
-    CSV_COLUMNS,
-    dumps,
-    loads,
-    loads_dossiers_csv,
-    loads_dossiers_json,
-    loads_procedures_json,
-)
-from par_index.procedures import Procedure
+from par_index.formats._exports import CSV_COLUMNS
+from par_index.formats.json import dumps, loads
+from par_index.formats.portal import loads_dossiers_csv, loads_dossiers_json, loads_procedures_json
+from par_index.model.dossiers import Dossier
+from par_index.model.procedures import Procedure
 from par_index.reports import Report
 
 

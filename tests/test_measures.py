@@ -10,16 +10,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from par_index import strategies as pst
-from par_index.dossiers import VN_TZ, Channel, Dossier, DossierStatus
-from par_index.examples import (
+from par_index.examples.ba_trang import (
     ba_trang_report,
     ba_trang_synthetic_dossiers,
     ba_trang_synthetic_procedures,
 )
-from par_index.measures import measure_dossiers, period_bounds, satisfaction_5_4
-from par_index.periods import ReportingPeriod
-from par_index.ratios import NOT_APPLICABLE, Ratio
-from par_index.timeliness import Timeliness, TimelinessError
+from par_index.model.dossiers import VN_TZ, Channel, Dossier, DossierStatus
+from par_index.model.periods import ReportingPeriod
+from par_index.model.ratios import NOT_APPLICABLE, Ratio
+from par_index.service.measures import measure_dossiers, period_bounds, satisfaction_5_4
+from par_index.service.timeliness import Timeliness, TimelinessError
 
 H1_2023 = ReportingPeriod.half_year(2023)
 

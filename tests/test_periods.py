@@ -1,4 +1,4 @@
-"""Tests for par_index.periods: cut-off windows, due dates, parsing and finding periods.
+"""Tests for par_index.model.periods: cut-off windows, due dates, parsing and finding periods.
 
 Expected windows are hand-computed from Nghị định 09/2019/NĐ-CP Điều 12 (15th of the month
 before the period to the 14th of its last month) and due dates from 581/BNV-CCHC (20th of
@@ -16,9 +16,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from par_index._strategies_periods import reporting_periods
 from par_index.exceptions import InvalidPeriod, ParIndexError
-from par_index.periods import (
+from par_index.model.periods import (
     FoundPeriod,
     PeriodKind,
     PeriodMention,
@@ -27,15 +26,16 @@ from par_index.periods import (
     find_period_mentions,
     find_periods,
 )
+from par_index.testing._periods import reporting_periods
 
 P = ReportingPeriod
 ONE_DAY = timedelta(days=1)
 
 
 def test_public_names() -> None:
-    import par_index.periods
+    import par_index.model.periods
 
-    assert par_index.periods.__all__ == [
+    assert par_index.model.periods.__all__ == [
         "FoundPeriod",
         "PeriodKind",
         "PeriodMention",

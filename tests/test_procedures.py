@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from par_index.exceptions import InvalidProcedure
-from par_index.procedures import (
+from par_index.model.procedures import (
     OnlineServiceLevel,
     Procedure,
     ProcedureLevel,

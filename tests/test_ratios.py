@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from par_index.ratios import NOT_APPLICABLE, InvalidRatio, Ratio
+from par_index.model.ratios import NOT_APPLICABLE, InvalidRatio, Ratio
 
 
 def test_seed_rate_rounded_and_truncated() -> None:

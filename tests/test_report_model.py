@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from par_index.areas import ReformArea
-from par_index.documents import DocumentRef
 from par_index.exceptions import InvalidReport
-from par_index.periods import ReportingPeriod
+from par_index.model.areas import ReformArea
+from par_index.model.documents import DocumentRef
+from par_index.model.periods import ReportingPeriod
 from par_index.reports import (
     STANDARD_FIGURES,
     Block,

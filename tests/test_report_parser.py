@@ -1,7 +1,7 @@
 """The report parser on the seed report and on four reports of other shapes.
 
 Every expected value was read by hand from the text under test (the seed, bundled as
-``data/examples/ba-trang-2023-h1.md``, and the fixtures in ``tests/data/reports``).
+``examples/data/ba-trang-2023-h1.md``, and the fixtures in ``tests/data/reports``).
 """
 
 from __future__ import annotations
@@ -16,11 +16,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from par_index.areas import ReformArea
-from par_index.documents import DocumentRef
-from par_index.examples import ba_trang_report, ba_trang_text
+from par_index.examples.ba_trang import ba_trang_report, ba_trang_text
 from par_index.exceptions import InvalidValueError
-from par_index.periods import ReportingPeriod
+from par_index.model.areas import ReformArea
+from par_index.model.documents import DocumentRef
+from par_index.model.periods import ReportingPeriod
+from par_index.model.units import AdministrativeUnit, UnitLevel
 from par_index.reports import Figure, Qualifier, Report, SectionRole
 from par_index.reports.extract import Region, extract_figures, normalize_text
 from par_index.reports.figures import STANDARD_FIGURES
@@ -30,7 +31,6 @@ from par_index.reports.parser import (
     parse_report_file,
     read_report,
 )
-from par_index.units import AdministrativeUnit, UnitLevel
 
 DATA = Path(__file__).parent / "data" / "reports"
 R = SectionRole

@@ -1,7 +1,7 @@
 """Rendering reports to Markdown, and parsing the rendering back.
 
 ``parse_report(render_markdown(r)) == r`` cannot hold for every model the public strategy
-``par_index.strategies.reports()`` draws: their figures and citations have spans that point
+``par_index.testing.strategies.reports()`` draws: their figures and citations have spans that point
 nowhere in the rendered text, their roles and reform areas need not be those their headings
 name, their units have codes and lower-case names that no text states, and their numbering
 styles change from section to section. So the exact round trip is tested on *renderable*
@@ -32,11 +32,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from par_index import strategies as pst
-from par_index._format import format_number
-from par_index.areas import ReformArea
-from par_index.documents import DocumentRef
-from par_index.examples import ba_trang_text
-from par_index.periods import PeriodKind, ReportingPeriod
+from par_index.core.lang import format_number
+from par_index.examples.ba_trang import ba_trang_text
+from par_index.model.areas import ReformArea
+from par_index.model.documents import DocumentRef
+from par_index.model.periods import PeriodKind, ReportingPeriod
+from par_index.model.units import AdministrativeUnit, UnitLevel
 from par_index.reports import (
     STANDARD_FIGURES,
     Block,
@@ -52,7 +53,6 @@ from par_index.reports import (
 )
 from par_index.reports.parser import ReportParseError, parse_report
 from par_index.reports.render import render_markdown
-from par_index.units import AdministrativeUnit, UnitLevel
 
 DATA = Path(__file__).parent / "data" / "reports"
 R = SectionRole

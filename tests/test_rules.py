@@ -27,8 +27,8 @@ from par_index.frameworks import (
     parse_rule,
     render_rule,
 )
-from par_index.frameworks._strategies import rules
 from par_index.frameworks.rules import Rule
+from par_index.testing._frameworks import rules
 
 D = Decimal
 

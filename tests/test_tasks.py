@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from par_index.areas import ReformArea
-from par_index.documents import DocumentRef
 from par_index.exceptions import InvalidTask
-from par_index.tasks import Plan, Task, TaskStatus
+from par_index.model.areas import ReformArea
+from par_index.model.documents import DocumentRef
+from par_index.model.tasks import Plan, Task, TaskStatus
 
 REF = DocumentRef.parse("Quyết định 252/QĐ-UBND ngày 25/12/2022")
 

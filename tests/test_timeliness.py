@@ -11,12 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from par_index import strategies as pst
-from par_index.calendar import CalendarRangeError, default_calendar
-from par_index.dossiers import VN_TZ, Channel, Dossier, DossierStatus, SupplementRequest
+from par_index.calendar.days import CalendarRangeError
+from par_index.calendar.sources import default_calendar
 from par_index.exceptions import InvalidProcedure
-from par_index.io import dumps, loads
-from par_index.procedures import Procedure, ProcedureLevel, TimeLimit, TimeUnit
-from par_index.timeliness import (
+from par_index.formats.json import dumps, loads
+from par_index.model.dossiers import VN_TZ, Channel, Dossier, DossierStatus, SupplementRequest
+from par_index.model.procedures import Procedure, ProcedureLevel, TimeLimit, TimeUnit
+from par_index.service.timeliness import (
     Comparison,
     DueSource,
     EarlyRule,

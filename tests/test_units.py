@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from par_index.exceptions import InvalidAdministrativeUnit, ParIndexError
-from par_index.units import AdministrativeUnit, UnitLevel, UnitTier
+from par_index.model.units import AdministrativeUnit, UnitLevel, UnitTier
 
 
 def test_commune_with_known_province_parent() -> None:

@@ -14,10 +14,11 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from par_index.areas import ReformArea
-from par_index.documents import DocumentRef, find_document_refs
-from par_index.io import dumps
-from par_index.periods import ReportingPeriod
+from par_index.formats.json import dumps
+from par_index.model.areas import ReformArea
+from par_index.model.documents import DocumentRef, find_document_refs
+from par_index.model.periods import ReportingPeriod
+from par_index.model.units import AdministrativeUnit, UnitLevel
 from par_index.reports.model import (
     Block,
     BlockKind,
@@ -31,7 +32,6 @@ from par_index.reports.model import (
     Signatory,
     SourceSpan,
 )
-from par_index.units import AdministrativeUnit, UnitLevel
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "par_index" / "data" / "examples"
 TEXT = (DATA / "ba-trang-2023-h1.md").read_text(encoding="utf-8")

@@ -49,8 +49,6 @@ from typing import Any, Final, TypeVar
 
 import cattrs
 
-from par_index.areas import ReformArea
-from par_index.documents import DocumentRef
 from par_index.exceptions import InvalidValueError, LoadError, Problem
 from par_index.frameworks.measures import (
     MeasureKind,
@@ -83,8 +81,10 @@ from par_index.frameworks.rules import (
     ThresholdRule,
 )
 from par_index.frameworks.text import parse_rule
-from par_index.ratios import NOT_APPLICABLE, NotApplicable
-from par_index.units import UnitLevel
+from par_index.model.areas import ReformArea
+from par_index.model.documents import DocumentRef
+from par_index.model.ratios import NOT_APPLICABLE, NotApplicable
+from par_index.model.units import UnitLevel
 
 __all__ = [
     "BUNDLED",

@@ -5,7 +5,7 @@ scale, a yes/no fact or a category. Evidence holds measures by name and a framew
 name the measure they read; loading a framework checks that every name exists here (or is
 declared by the framework file itself) and that its kind suits the rule.
 
-Values (the contract with :mod:`par_index.measures`, which computes the dossier rates):
+Values (the contract with :mod:`par_index.service.measures`, which computes the dossier rates):
 
 * a **rate** is a :class:`~decimal.Decimal` fraction in [0, 1]; rules display and parse
   percentages, so "từ 80%" is ``Decimal("0.80")``;
@@ -13,7 +13,7 @@ Values (the contract with :mod:`par_index.measures`, which computes the dossier 
 * a **value** is a :class:`~decimal.Decimal` of 0 or more (a score such as "9 điểm");
 * a **boolean** is ``True`` or ``False`` (đạt / không đạt);
 * a **category** is one of the measure's allowed ``str`` categories;
-* any of them may be :data:`~par_index.ratios.NOT_APPLICABLE` (không áp dụng).
+* any of them may be :data:`~par_index.model.ratios.NOT_APPLICABLE` (không áp dụng).
 
 Names: ``dossiers.*`` (computed from dossiers), ``report.<figure>`` for every standard report
 figure, ``services.*`` (QĐ 766 indicators whose data the library does not compute), and
@@ -31,9 +31,9 @@ from typing import Final, TypeAlias
 
 import attrs
 
-from par_index._validation import Checker, show
+from par_index.core.validation import Checker, show
 from par_index.exceptions import InvalidValueError, Problem
-from par_index.ratios import NOT_APPLICABLE, NotApplicable
+from par_index.model.ratios import NOT_APPLICABLE, NotApplicable
 from par_index.reports.figures import STANDARD_FIGURES
 
 __all__ = [
@@ -51,7 +51,7 @@ __all__ = [
 
 MeasureValue: TypeAlias = Decimal | int | bool | str | NotApplicable
 """The value of one measure: a rate or value (Decimal), a count (int), a fact (bool), a
-category (str) or :data:`~par_index.ratios.NOT_APPLICABLE`."""
+category (str) or :data:`~par_index.model.ratios.NOT_APPLICABLE`."""
 
 # on time / late / not done: the categories of the Cà Mau 1880/QĐ-UBND 2013 table
 # ("Ban hành đúng thời gian: 1; ban hành chậm: 0,5; không ban hành: 0"; domain.md §2).
@@ -81,7 +81,7 @@ class MeasureKind(enum.StrEnum):
 class MeasureOrigin(enum.StrEnum):
     """Where a measure's value comes from."""
 
-    DOSSIERS = "dossiers"  # computed from dossiers (par_index.measures)
+    DOSSIERS = "dossiers"  # computed from dossiers (par_index.service.measures)
     REPORT = "report"  # a figure stated in a periodic report
     TASKS = "tasks"  # computed from a plan's tasks or from report figures
     MANUAL = "manual"  # a fact read from the unit's documents by a person
@@ -166,7 +166,7 @@ class MeasureSpec:
 def check_value(kind: MeasureKind, value: object, categories: tuple[str, ...] = ()) -> str | None:
     """Why ``value`` does not suit a measure of ``kind``, or None when it does.
 
-    :data:`~par_index.ratios.NOT_APPLICABLE` suits every kind.
+    :data:`~par_index.model.ratios.NOT_APPLICABLE` suits every kind.
     """
     if value is NOT_APPLICABLE:
         return None

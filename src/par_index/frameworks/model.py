@@ -23,9 +23,7 @@ from typing import Any, Final
 
 import attrs
 
-from par_index._validation import Checker
-from par_index.areas import ReformArea
-from par_index.documents import DocumentRef
+from par_index.core.validation import Checker
 from par_index.exceptions import InvalidValueError, Problem
 from par_index.frameworks.measures import MEASURES, MeasureKind, MeasureSpec
 from par_index.frameworks.rules import (
@@ -36,7 +34,9 @@ from par_index.frameworks.rules import (
     measure_kinds,
     rule_max_points,
 )
-from par_index.units import UnitLevel
+from par_index.model.areas import ReformArea
+from par_index.model.documents import DocumentRef
+from par_index.model.units import UnitLevel
 
 __all__ = [
     "Component",

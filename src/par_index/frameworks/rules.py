@@ -18,7 +18,7 @@ Each kind is an archetype found in the official tables (domain.md §2, "Rule arc
 
 Not-applicable handling is a property of the criterion that carries the rule (see
 :class:`~par_index.frameworks.model.NotApplicablePolicy`): a value of
-:data:`~par_index.ratios.NOT_APPLICABLE` never reaches :func:`evaluate`.
+:data:`~par_index.model.ratios.NOT_APPLICABLE` never reaches :func:`evaluate`.
 
 Rates are fractions in [0, 1] (the measures contract); texts show them as percentages.
 """
@@ -32,7 +32,7 @@ from typing import ClassVar, Final, TypeAlias
 
 import attrs
 
-from par_index._validation import Checker
+from par_index.core.validation import Checker
 from par_index.exceptions import InvalidValueError, Problem
 from par_index.frameworks.measures import CATEGORY_RE, MeasureKind
 
@@ -690,7 +690,7 @@ def evaluate(rule: Rule, value: object, max_points: Decimal) -> Outcome:
         rule: the rule.
         value: the measure's value (a rate, count, fact or category), the survey mean for a
             :class:`SurveyRule` or the assessor's points for a :class:`ManualRule`; never
-            :data:`~par_index.ratios.NOT_APPLICABLE` (the criterion handles that).
+            :data:`~par_index.model.ratios.NOT_APPLICABLE` (the criterion handles that).
         max_points: the criterion's maximum.
 
     Returns:

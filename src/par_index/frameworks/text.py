@@ -33,7 +33,7 @@ from typing import Final
 
 import attrs
 
-from par_index._format import Lang, format_number
+from par_index.core.lang import Lang, format_number
 from par_index.exceptions import Problem
 from par_index.frameworks.rules import (
     Band,

@@ -28,9 +28,9 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 import attrs
 
-from par_index._format import format_date, format_number
-from par_index.areas import ReformArea
-from par_index.periods import PeriodKind, ReportingPeriod, find_period_mentions
+from par_index.core.lang import format_date, format_number
+from par_index.model.areas import ReformArea
+from par_index.model.periods import PeriodKind, ReportingPeriod, find_period_mentions
 from par_index.reports._text import LineIndex
 from par_index.reports.figures import STANDARD_FIGURES
 from par_index.reports.model import Figure, Report, SectionRole, SourceSpan

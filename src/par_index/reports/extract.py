@@ -38,7 +38,7 @@ from decimal import Decimal
 
 import attrs
 
-from par_index.areas import ReformArea
+from par_index.model.areas import ReformArea
 from par_index.reports._text import LineIndex
 from par_index.reports.figures import STANDARD_FIGURES, FigureSpec
 from par_index.reports.model import Figure, Qualifier

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import attrs
 
-from par_index.areas import ReformArea
+from par_index.model.areas import ReformArea
 
 __all__ = ["STANDARD_FIGURES", "FigureSpec"]
 

@@ -17,12 +17,12 @@ from decimal import Decimal
 
 import attrs
 
-from par_index._validation import Checker
-from par_index.areas import ReformArea
-from par_index.documents import DocumentRef
+from par_index.core.validation import Checker
 from par_index.exceptions import InvalidReport
-from par_index.periods import ReportingPeriod
-from par_index.units import AdministrativeUnit
+from par_index.model.areas import ReformArea
+from par_index.model.documents import DocumentRef
+from par_index.model.periods import ReportingPeriod
+from par_index.model.units import AdministrativeUnit
 
 __all__ = [
     "Block",

@@ -50,11 +50,12 @@ from pathlib import Path
 
 import attrs
 
-from par_index._validation import show
-from par_index.areas import ReformArea
-from par_index.documents import DocumentRef, find_document_refs
+from par_index.core.validation import show
 from par_index.exceptions import InvalidValueError, Problem
-from par_index.periods import ReportingPeriod, find_period
+from par_index.model.areas import ReformArea
+from par_index.model.documents import DocumentRef, find_document_refs
+from par_index.model.periods import ReportingPeriod, find_period
+from par_index.model.units import AdministrativeUnit, UnitLevel
 from par_index.reports._text import LineIndex, decode
 from par_index.reports.extract import Region, extract_figures, normalize_text
 from par_index.reports.model import (
@@ -67,7 +68,6 @@ from par_index.reports.model import (
     SectionRole,
     Signatory,
 )
-from par_index.units import AdministrativeUnit, UnitLevel
 
 __all__ = [
     "ParsedReport",

@@ -35,9 +35,9 @@ bodies states, with their spans in the rendered text.
 
 from __future__ import annotations
 
-from par_index.documents import DocumentRef
+from par_index.model.documents import DocumentRef
+from par_index.model.units import AdministrativeUnit, UnitLevel
 from par_index.reports.model import BlockKind, Report, Section
-from par_index.units import AdministrativeUnit, UnitLevel
 
 __all__ = ["render_markdown"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from par_index._format import Lang, format_date, format_number
+from par_index.core.lang import Lang, format_date, format_number
 from par_index.reports.figures import STANDARD_FIGURES
 from par_index.reports.model import Report
 

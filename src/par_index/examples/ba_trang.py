@@ -11,9 +11,10 @@ from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-from par_index.dossiers import Dossier
-from par_index.io import loads, loads_dossiers_csv, loads_procedures_json
-from par_index.procedures import Procedure
+from par_index.formats.json import loads
+from par_index.formats.portal import loads_dossiers_csv, loads_procedures_json
+from par_index.model.dossiers import Dossier
+from par_index.model.procedures import Procedure
 from par_index.reports.model import Report
 
 __all__ = [
@@ -24,8 +25,8 @@ __all__ = [
     "example_path",
 ]
 
-_PACKAGE = "par_index"
-_DIR = ("data", "examples")
+_PACKAGE = "par_index.examples"
+_DIR = ("data",)
 
 
 def _read(name: str) -> str:

@@ -1,7 +1,8 @@
 """The ``par-index report parse`` and ``par-index report check`` commands.
 
 Output speaks Vietnamese by default and English with ``--lang en``; ``--format json`` writes
-the model or the findings as JSON (:func:`par_index.io.dumps`). ``report check`` exits with
+the model or the findings as JSON (:func:`par_index.formats.json.dumps`). ``report check`` exits
+with
 status 1 when a finding has error severity. A FILE of ``-`` reads standard input.
 """
 
@@ -12,13 +13,13 @@ import sys
 from collections import Counter
 from typing import TextIO
 
-from par_index._format import Lang
-from par_index.io import dumps
+from par_index.core.lang import Lang
+from par_index.formats.json import dumps
 from par_index.reports.checks import Finding, Severity, check_report
 from par_index.reports.parser import decode_report, parse_report
 from par_index.reports.summary import render_summary
 
-__all__ = ["add_report_commands", "cmd_check", "cmd_parse"]
+__all__ = ["cmd_check", "cmd_parse", "register"]
 
 
 def _read(file: str) -> str:
@@ -99,7 +100,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
 
 
-def add_report_commands(
+def register(
     sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> None:
     """Register ``report parse`` and ``report check`` under ``sub``.

@@ -1,6 +1,6 @@
-"""Hypothesis strategy for :class:`~par_index.documents.DocumentRef`.
+"""Hypothesis strategy for :class:`~par_index.model.documents.DocumentRef`.
 
-Re-exported from ``par_index.strategies``; the model module itself never imports Hypothesis.
+Re-exported from ``par_index.testing.strategies``; the model module itself never imports Hypothesis.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from datetime import date
 
 from hypothesis import strategies as st
 
-from par_index.documents import _MAX_YEAR, _MIN_YEAR, DocumentKind, DocumentRef, _kind_of_code
+from par_index.model.documents import _MAX_YEAR, _MIN_YEAR, DocumentKind, DocumentRef, _kind_of_code
 
 __all__ = ["document_refs"]
 

@@ -1,5 +1,6 @@
 """Hypothesis strategies for frameworks, rules and evidence (re-exported by
-``par_index.strategies``). Every draw is valid: frameworks load, rules render and parse back,
+``par_index.testing.strategies``). Every draw is valid: frameworks load, rules render and parse
+back,
 evidence suits its framework's measures.
 """
 
@@ -10,14 +11,6 @@ from typing import Final
 
 from hypothesis import strategies as st
 
-from par_index.evidence import (
-    AppraisalRound,
-    Assessment,
-    CriterionAssessment,
-    Evidence,
-    Measurement,
-    SurveyResult,
-)
 from par_index.frameworks.measures import (
     MEASURES,
     TIMELINESS_CATEGORIES,
@@ -50,7 +43,15 @@ from par_index.frameworks.rules import (
     ThresholdRule,
     measure_kinds,
 )
-from par_index.ratios import NOT_APPLICABLE
+from par_index.model.ratios import NOT_APPLICABLE
+from par_index.scoring.evidence import (
+    AppraisalRound,
+    Assessment,
+    CriterionAssessment,
+    Evidence,
+    Measurement,
+    SurveyResult,
+)
 
 __all__ = ["evidence", "framework_evidence", "frameworks", "rules"]
 

@@ -1,161 +1,82 @@
-"""``par-index calendar ...`` and ``par-index dossiers stats``: working days and service
-measures from the command line. Vietnamese output by default, ``--lang en`` for English."""
+"""``par-index dossiers check|stats``: load dossier files, measure them over a period."""
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
-from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, TextIO
 
-from par_index._format import Lang, format_date, format_number
-from par_index._time import VN_TZ
-from par_index.bulk import measure_table, read_dossier_table
-from par_index.calendar import DayKind, default_calendar
-from par_index.io import load_dossiers, load_procedures, parse_vn_moment
-from par_index.measures import DossierMeasures, measure_dossiers, satisfaction_5_4
-from par_index.periods import ReportingPeriod
-from par_index.procedures import TimeLimit
-from par_index.ratios import NOT_APPLICABLE, Ratio
+from par_index.cli._common import emit_json
+from par_index.core.lang import Lang, format_number
+from par_index.formats.columnar_reader import read_dossier_table
+from par_index.formats.portal import load_dossiers, load_procedures
+from par_index.model.periods import ReportingPeriod
+from par_index.model.ratios import NOT_APPLICABLE, Ratio
+from par_index.service.columnar import measure_table
+from par_index.service.measures import DossierMeasures, measure_dossiers, satisfaction_5_4
 
-__all__ = ["add_calendar_commands", "add_dossier_stats_command"]
+__all__ = [
+    "register",
+]
 
 _TWO = Decimal("0.01")
 
 _WEEKDAYS_VI = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 _WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
-
-def _day(text: str) -> date:
-    """ISO ``2024-04-26`` or Vietnamese ``26/04/2024``."""
-    m = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*", text)
-    try:
-        if m is not None:
-            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"expected a date YYYY-MM-DD or dd/mm/yyyy, found {text!r}"
-        ) from None
-
-
-def _moment(text: str) -> datetime:
-    try:
-        return parse_vn_moment(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+_CHECK_TEXT: dict[str, tuple[str, str]] = {
+    "dossiers_ok": ("{n} hồ sơ hợp lệ trong {src}", "{n} valid dossiers in {src}"),
+    "dossiers_bad": (
+        "{n} hồ sơ bị loại, {p} lỗi trong {src}:",
+        "{n} dossiers rejected, {p} problems in {src}:",
+    ),
+    "period": ("Kỳ báo cáo", "Period"),
+    "cutoff": ("Thời gian chốt số liệu", "Data cut-off"),
+    "due": ("Hạn gửi báo cáo", "Report due"),
+    "due_source": ("Căn cứ", "Source"),
+    "none_found": ("Không tìm thấy văn bản nào.", "No document references found."),
+}
 
 
-def _show_day(d: date, lang: Lang) -> str:
-    names = _WEEKDAYS_VI if lang == "vi" else _WEEKDAYS_EN
-    return f"{format_date(d, lang)} ({names[d.weekday()]})"
+def _ct(key: str, lang: Lang) -> str:
+    vi, en = _CHECK_TEXT[key]
+    return vi if lang == "vi" else en
 
 
-def _emit_json(out: TextIO, data: Any) -> int:
-    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    return 0
-
-
-def _cmd_add(args: argparse.Namespace, out: TextIO) -> int:
-    result = default_calendar().add_working_days(args.date, args.n)
-    if args.format == "json":
-        return _emit_json(
-            out, {"from": args.date.isoformat(), "n": args.n, "date": result.isoformat()}
-        )
-    out.write(_show_day(result, args.lang) + "\n")
-    return 0
-
-
-def _cmd_between(args: argparse.Namespace, out: TextIO) -> int:
-    n = default_calendar().working_days_between(args.start, args.end)
-    if args.format == "json":
-        return _emit_json(
-            out, {"start": args.start.isoformat(), "end": args.end.isoformat(), "working_days": n}
-        )
-    out.write(f"{n}\n")
-    return 0
-
-
-def _cmd_year(args: argparse.Namespace, out: TextIO) -> int:
-    changes = default_calendar().changes(args.year)
-    if args.format == "json":
-        return _emit_json(
-            out,
-            [
-                {
-                    "date": c.day.isoformat(),
-                    "kind": c.kind.value,
-                    "name": c.name,
-                    "source": c.source,
-                    "verified": c.verified,
-                }
-                for c in changes
-            ],
-        )
+def _cmd_dossiers_check(args: argparse.Namespace, out: TextIO) -> int:
+    result = load_dossiers(args.file, partial=True)
     lang: Lang = args.lang
-    for c in changes:
-        if lang == "vi":
-            kind = "nghỉ" if c.kind is DayKind.OFF else "làm việc"
-        else:
-            kind = "off" if c.kind is DayKind.OFF else "worked"
-        flag = "" if c.verified else (" (chưa kiểm chứng)" if lang == "vi" else " (unverified)")
-        out.write(f"{_show_day(c.day, lang)}  {kind}  {c.name} — {c.source}{flag}\n")
-    return 0
-
-
-def _cmd_due(args: argparse.Namespace, out: TextIO) -> int:
-    limit = TimeLimit.parse(args.limit)
-    cal = default_calendar()
-    cutoff: time | None = args.cutoff
-    deadline = cal.deadline(args.received, limit, cutoff=cutoff)
+    src = result.source
     if args.format == "json":
-        return _emit_json(
-            out,
-            {
-                "received": args.received.isoformat(),
-                "limit": str(limit),
-                "deadline": deadline.isoformat(),
-            },
-        )
-    local = deadline.astimezone(VN_TZ)
-    out.write(f"{_show_day(local.date(), args.lang)} {local:%H:%M}\n")
-    return 0
-
-
-def _cutoff(text: str) -> time:
-    try:
-        return time.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a time HH:MM, found {text!r}") from None
-
-
-def add_calendar_commands(
-    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
-) -> None:
-    """Register ``calendar add|between|year|due``."""
-    p = sub.add_parser("calendar", help="working days of the public sector (lịch làm việc)")
-    csub = p.add_subparsers(dest="calendar_command", required=True)
-    c = csub.add_parser("add", parents=[common], help="the N-th working day after DATE")
-    c.add_argument("date", type=_day)
-    c.add_argument("n", type=int)
-    c.set_defaults(run=_cmd_add)
-    c = csub.add_parser("between", parents=[common], help="working days in (START, END]")
-    c.add_argument("start", type=_day)
-    c.add_argument("end", type=_day)
-    c.set_defaults(run=_cmd_between)
-    c = csub.add_parser(
-        "year", parents=[common], help="weekdays off and weekend days worked, with sources"
-    )
-    c.add_argument("year", type=int)
-    c.set_defaults(run=_cmd_year)
-    c = csub.add_parser("due", parents=[common], help='deadline of a limit, e.g. "3 ngày làm việc"')
-    c.add_argument("received", type=_moment, help="reception moment, e.g. 26/04/2024 09:00")
-    c.add_argument("limit", help='"15 ngày làm việc", "8 giờ làm việc", "30 ngày", "3 tháng"')
-    c.add_argument("--cutoff", type=_cutoff, default=None, help="e.g. 15:00")
-    c.set_defaults(run=_cmd_due)
+        data = {
+            "source": src,
+            "valid": len(result.records),
+            "rejected": [
+                {
+                    "location": r.location,
+                    "problems": [
+                        {"path": p.path, "code": p.code, "expected": p.expected, "found": p.found}
+                        for p in r.problems
+                    ],
+                }
+                for r in result.rejected
+            ],
+        }
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(_ct("dossiers_ok", lang).format(n=len(result.records), src=src) + "\n")
+        if result.rejected:
+            out.write(
+                _ct("dossiers_bad", lang).format(
+                    n=len(result.rejected), p=len(result.problems), src=src
+                )
+                + "\n"
+            )
+            for p in result.problems:
+                out.write(f"  {p}\n")
+    return 0 if result.complete else 1
 
 
 # --------------------------------------------------------------------------- dossier stats
@@ -257,7 +178,7 @@ def _cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
         m = measure_dossiers(load_dossiers(path).records, period, procedures=procedures)
     satisfaction = satisfaction_5_4(m, args.complaints) if args.complaints is not None else None
     if args.format == "json":
-        return _emit_json(out, _stats_json(m, satisfaction))
+        return emit_json(out, _stats_json(m, satisfaction))
     out.write(f"{period.label(lang)} — {_l('counted', lang)}: {m.counted}\n")
     for t, n in m.by_timeliness:
         out.write(f"  {(t.name_vi if lang == 'vi' else t.name_en)}: {n}\n")
@@ -286,10 +207,17 @@ def _cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def add_dossier_stats_command(
-    dsub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> None:
-    """Register ``dossiers stats``."""
+    """Register ``dossiers check|stats``."""
+    p = sub.add_parser("dossiers", help="dossier files (JSON or portal CSV)")
+    dsub = p.add_subparsers(dest="dossiers_command", required=True)
+    c = dsub.add_parser(
+        "check", parents=[common], help="load a dossier file and list every problem"
+    )
+    c.add_argument("file")
+    c.set_defaults(run=_cmd_dossiers_check)
     c = dsub.add_parser(
         "stats", parents=[common], help="service measures of a dossier file over a period"
     )

@@ -1,5 +1,5 @@
-"""Reading the cells of portal exports (private): shared by :mod:`par_index.io` and
-:mod:`par_index.bulk` so that both read every cell and check every row the same way."""
+"""Reading the cells of portal exports (private): shared by :mod:`par_index.formats.json` and
+:mod:`par_index.service.columnar` so that both read every cell and check every row the same way."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from par_index.dossiers import VN_TZ, Channel, Dossier, DossierStatus, SupplementRequest
 from par_index.exceptions import InvalidValueError, LoadError, Problem
+from par_index.model.dossiers import VN_TZ, Channel, Dossier, DossierStatus, SupplementRequest
 
 __all__ = [
     "CSV_COLUMNS",

@@ -1,13 +1,13 @@
-"""Hypothesis strategy for :class:`~par_index.periods.ReportingPeriod`.
+"""Hypothesis strategy for :class:`~par_index.model.periods.ReportingPeriod`.
 
-Re-exported from ``par_index.strategies``; the model module itself never imports Hypothesis.
+Re-exported from ``par_index.testing.strategies``; the model module itself never imports Hypothesis.
 """
 
 from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from par_index.periods import _MAX_YEAR, _MIN_YEAR, PeriodKind, ReportingPeriod
+from par_index.model.periods import _MAX_YEAR, _MIN_YEAR, PeriodKind, ReportingPeriod
 
 __all__ = ["reporting_periods"]
 

@@ -1,0 +1,62 @@
+"""Working days of the Vietnamese public sector (lịch làm việc) and time-limit arithmetic.
+
+:class:`WorkCalendar` is compiled from the statutory holidays (Bộ luật Lao động 2019 Điều
+112), the library's table of official day changes (each with its legal reference) and the
+caller's overrides; every query is O(1). See :mod:`par_index.calendar.work_calendar`.
+
+Example:
+    >>> from datetime import date
+    >>> cal = default_calendar()
+    >>> cal.add_working_days(date(2024, 4, 26), 3)  # 29/4 off, 30/4 and 1/5 holidays
+    datetime.date(2024, 5, 4)
+"""
+
+from __future__ import annotations
+
+from par_index.calendar.days import (
+    CalendarDifference,
+    CalendarRangeError,
+    DayChange,
+    DayKind,
+    InvalidCalendar,
+    package_label,
+)
+from par_index.calendar.office_hours import (
+    DEFAULT_OFFICE_HOURS,
+    OfficeHours,
+)
+from par_index.calendar.sources import (
+    build_vietnam,
+    default_calendar,
+    load_day_changes,
+    official_day_changes,
+)
+from par_index.calendar.work_calendar import (
+    DEFAULT_FIRST_YEAR,
+    DEFAULT_LAST_YEAR,
+    WorkCalendar,
+    is_int,
+)
+from par_index.core.tz import (
+    VN_TZ,
+)
+
+__all__ = [
+    "DEFAULT_FIRST_YEAR",
+    "DEFAULT_LAST_YEAR",
+    "DEFAULT_OFFICE_HOURS",
+    "VN_TZ",
+    "CalendarDifference",
+    "CalendarRangeError",
+    "DayChange",
+    "DayKind",
+    "InvalidCalendar",
+    "OfficeHours",
+    "WorkCalendar",
+    "build_vietnam",
+    "default_calendar",
+    "is_int",
+    "load_day_changes",
+    "official_day_changes",
+    "package_label",
+]

@@ -1,0 +1,104 @@
+"""The ``par-index`` command.
+
+Output speaks Vietnamese by default; ``--lang en`` gives English. Exit status: 0 success,
+1 when the input has problems (they are all listed), 2 for a usage error.
+
+Each command group lives in its own module with a ``register(sub, common)`` function. Only the
+group named on the command line is imported: ``par-index --help`` and a command of one group
+load nothing of the others.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from typing import Final, TextIO
+
+from par_index import __version__
+from par_index.exceptions import InvalidValueError, LoadError, ParIndexError
+
+__all__ = ["COMMANDS", "build_parser", "main"]
+
+#: Every command: its module (``par_index.cli.<module>``) and its one-line help. A new
+#: command group is a new module with ``register(sub, common)`` plus its lines here.
+COMMANDS: Final[dict[str, tuple[str, str]]] = {
+    "score": (
+        "scoring",
+        "score evidence under a framework (no argument: the bundled Ba Trang example)",
+    ),
+    "rank": ("scoring", "rank scorecards (or evidence files)"),
+    "frameworks": ("frameworks", "bundled and user frameworks"),
+    "report": ("report", "periodic CCHC reports (báo cáo CCHC)"),
+    "dossiers": ("dossiers", "dossier files (JSON or portal CSV)"),
+    "calendar": ("calendar", "working days of the public sector (lịch làm việc)"),
+    "period": ("period", 'cut-off and due dates of a period, e.g. "6 tháng đầu năm 2023"'),
+    "refs": ("refs", "list every document reference in a text file (- for stdin)"),
+    "example": ("example", "the bundled Ba Trang six-month 2023 report, summarised"),
+}
+
+
+def _shared_options() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--lang", choices=["vi", "en"], default="vi", help="output language (default vi)"
+    )
+    common.add_argument("--format", choices=["text", "json"], default="text")
+    return common
+
+
+def _chosen(argv: Sequence[str]) -> str | None:
+    """The command named on the command line (the first word that is not an option)."""
+    for word in argv:
+        if not word.startswith("-"):
+            return word if word in COMMANDS else None
+    return None
+
+
+def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The ``par-index`` parser; the group of the command in ``argv`` is registered in full,
+    the others by name and help only (they are imported when named)."""
+    parser = argparse.ArgumentParser(
+        prog="par-index",
+        description="Mô hình hóa và chấm điểm cải cách hành chính (PAR INDEX) / "
+        "model and score Vietnamese administrative reform.",
+    )
+    parser.add_argument("--version", action="version", version=f"par-index {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    chosen = _chosen(argv)
+    if chosen is not None:
+        module = importlib.import_module(f"par_index.cli.{COMMANDS[chosen][0]}")
+        module.register(sub, _shared_options())
+    for name, (_, help_text) in COMMANDS.items():
+        if name not in sub.choices:
+            sub.add_parser(name, help=help_text, add_help=False)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run the command; returns the exit status."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(words)
+    args = parser.parse_args(words)
+    stream = out if out is not None else sys.stdout
+    try:
+        status: int = args.run(args, stream)
+    except LoadError as exc:
+        sys.stderr.write(f"{exc}\n")
+        return 1
+    except (InvalidValueError, ParIndexError) as exc:
+        sys.stderr.write(f"par-index: {exc}\n")
+        return 1
+    except BrokenPipeError:
+        # The reader went away (``par-index ... | head``): stop quietly, as Unix tools do.
+        sys.stdout = None
+        return 0
+    except OSError as exc:
+        sys.stderr.write(f"par-index: {exc}\n")
+        return 1
+    return status
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,70 @@
+"""``par-index period``: the cut-off and due dates of a reporting period."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import TextIO
+
+from par_index.core.lang import Lang, format_date
+from par_index.model.periods import ReportingPeriod
+
+__all__ = [
+    "register",
+]
+
+_TEXT: dict[str, tuple[str, str]] = {
+    "dossiers_ok": ("{n} hồ sơ hợp lệ trong {src}", "{n} valid dossiers in {src}"),
+    "dossiers_bad": (
+        "{n} hồ sơ bị loại, {p} lỗi trong {src}:",
+        "{n} dossiers rejected, {p} problems in {src}:",
+    ),
+    "period": ("Kỳ báo cáo", "Period"),
+    "cutoff": ("Thời gian chốt số liệu", "Data cut-off"),
+    "due": ("Hạn gửi báo cáo", "Report due"),
+    "due_source": ("Căn cứ", "Source"),
+    "none_found": ("Không tìm thấy văn bản nào.", "No document references found."),
+}
+
+
+def _t(key: str, lang: Lang) -> str:
+    vi, en = _TEXT[key]
+    return vi if lang == "vi" else en
+
+
+def _cmd_period(args: argparse.Namespace, out: TextIO) -> int:
+    period = ReportingPeriod.parse(args.phrase)
+    lang: Lang = args.lang
+    if args.format == "json":
+        data = {
+            "period": str(period),
+            "label": period.label(lang),
+            "start": period.start.isoformat(),
+            "end": period.end.isoformat(),
+            "due": period.due.isoformat(),
+            "due_is_verified": period.due_is_verified,
+            "due_source": period.due_source,
+        }
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    out.write(f"{_t('period', lang)}: {period.label(lang)}\n")
+    out.write(
+        f"{_t('cutoff', lang)}: {format_date(period.start, lang)} – "
+        f"{format_date(period.end, lang)}\n"
+    )
+    out.write(f"{_t('due', lang)}: {format_date(period.due, lang)}\n")
+    out.write(f"{_t('due_source', lang)}: {period.due_source}\n")
+    return 0
+
+
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    """Register ``period``."""
+    p = sub.add_parser(
+        "period",
+        parents=[common],
+        help='cut-off and due dates of a period, e.g. "6 tháng đầu năm 2023"',
+    )
+    p.add_argument("phrase")
+    p.set_defaults(run=_cmd_period)

@@ -1,0 +1,60 @@
+"""``par-index refs``: every document reference in a text."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from par_index.core.lang import Lang
+from par_index.model.documents import find_document_refs
+
+__all__ = [
+    "register",
+]
+
+_TEXT: dict[str, tuple[str, str]] = {
+    "dossiers_ok": ("{n} hồ sơ hợp lệ trong {src}", "{n} valid dossiers in {src}"),
+    "dossiers_bad": (
+        "{n} hồ sơ bị loại, {p} lỗi trong {src}:",
+        "{n} dossiers rejected, {p} problems in {src}:",
+    ),
+    "period": ("Kỳ báo cáo", "Period"),
+    "cutoff": ("Thời gian chốt số liệu", "Data cut-off"),
+    "due": ("Hạn gửi báo cáo", "Report due"),
+    "due_source": ("Căn cứ", "Source"),
+    "none_found": ("Không tìm thấy văn bản nào.", "No document references found."),
+}
+
+
+def _t(key: str, lang: Lang) -> str:
+    vi, en = _TEXT[key]
+    return vi if lang == "vi" else en
+
+
+def _cmd_refs(args: argparse.Namespace, out: TextIO) -> int:
+    text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    found = find_document_refs(text)
+    if args.format == "json":
+        rows = [{"ref": str(f.ref), "start": f.start, "end": f.end} for f in found]
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    if not found:
+        out.write(_t("none_found", args.lang) + "\n")
+    for f in found:
+        line = text.count("\n", 0, f.start) + 1
+        out.write(f"{line}: {f.ref}\n")
+    return 0
+
+
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    """Register ``refs``."""
+    p = sub.add_parser(
+        "refs", parents=[common], help="list every document reference in a text file (- for stdin)"
+    )
+    p.add_argument("file")
+    p.set_defaults(run=_cmd_refs)

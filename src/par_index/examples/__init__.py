@@ -1,0 +1,25 @@
+"""Bundled example data: the real six-month 2023 CCHC report of xã Ba Trang, its model, its
+evidence for the illustrative commune framework, and a SYNTHETIC dossier set matching its counts.
+"""
+
+from __future__ import annotations
+
+from par_index.examples.ba_trang import (
+    ba_trang_report,
+    ba_trang_synthetic_dossiers,
+    ba_trang_synthetic_procedures,
+    ba_trang_text,
+    example_path,
+)
+from par_index.examples.evidence import (
+    ba_trang_evidence,
+)
+
+__all__ = [
+    "ba_trang_evidence",
+    "ba_trang_report",
+    "ba_trang_synthetic_dossiers",
+    "ba_trang_synthetic_procedures",
+    "ba_trang_text",
+    "example_path",
+]

@@ -1,0 +1,1 @@
+"""Reading and writing files: the strict JSON converter, portal exports, scorecard texts."""

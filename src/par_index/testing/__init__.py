@@ -1,0 +1,3 @@
+"""Public Hypothesis strategies for every par_index type: :mod:`par_index.testing.strategies`
+(needs the ``testing`` extra).
+"""
