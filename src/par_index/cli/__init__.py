@@ -29,6 +29,7 @@ COMMANDS: Final[dict[str, tuple[str, str]]] = {
         "score evidence under a framework (no argument: the bundled Ba Trang example)",
     ),
     "rank": ("scoring", "rank scorecards (or evidence files)"),
+    "sensitivity": ("sensitivity", "how firm ranks are when weights and thresholds change"),
     "frameworks": ("frameworks", "bundled and user frameworks"),
     "report": ("report", "periodic CCHC reports (báo cáo CCHC)"),
     "dossiers": ("dossiers", "dossier files (JSON or portal CSV)"),

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from par_index.cli._common import framework_arg
+from par_index.cli._pictures import PICTURES, add_picture_options, emit_picture
 from par_index.core.lang import Lang
 from par_index.examples.evidence import ba_trang_evidence
 from par_index.exceptions import LoadError
@@ -70,6 +71,8 @@ def _cmd_score(args: argparse.Namespace, out: TextIO) -> int:
     framework = framework_arg(args.framework)
     evidence = ba_trang_evidence() if args.evidence is None else _load_evidence(args.evidence)
     card = score(framework, evidence, scheme=args.scheme)
+    if args.format in PICTURES:
+        return _score_picture(args, out, card, framework)
     if args.format == "json":
         out.write(dumps(card, converter=scorecard_converter()) + "\n")
     elif args.format == "csv":
@@ -79,6 +82,37 @@ def _cmd_score(args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write(render_scorecard_text(card, framework, lang))
     return 0
+
+
+def _score_picture(
+    args: argparse.Namespace, out: TextIO, card: Scorecard, framework: Framework
+) -> int:
+    from par_index.formats.html import render_scorecard_html, scorecard_charts  # noqa: PLC0415
+
+    lang: Lang = args.lang
+    previous = _load_card(args.previous, framework, args.scheme) if args.previous else None
+    return emit_picture(
+        args,
+        out,
+        lambda: render_scorecard_html(
+            card, previous=previous, framework=framework, scheme=args.scheme, lang=lang
+        ),
+        lambda: scorecard_charts(card, lang=lang),
+    )
+
+
+def _rank_picture(args: argparse.Namespace, out: TextIO, cards: list[Scorecard]) -> int:
+    from par_index.formats.html import ranking_charts, render_ranking_html  # noqa: PLC0415
+    from par_index.scoring.sensitivity import sensitivity  # noqa: PLC0415
+
+    lang: Lang = args.lang
+    result = sensitivity(cards, draws=args.draws, seed=args.seed) if args.draws else None
+    return emit_picture(
+        args,
+        out,
+        lambda: render_ranking_html(cards, scheme=args.scheme, sensitivity=result, lang=lang),
+        lambda: ranking_charts(cards, scheme=args.scheme, sensitivity=result, lang=lang),
+    )
 
 
 def _load_card(path: str, framework: Framework, scheme: str | None) -> Scorecard:
@@ -95,6 +129,8 @@ def _cmd_rank(args: argparse.Namespace, out: TextIO) -> int:
     lang: Lang = args.lang
     framework = framework_arg(args.framework)
     cards = [_load_card(f, framework, args.scheme) for f in args.files]
+    if args.format in PICTURES:
+        return _rank_picture(args, out, cards)
     ranked = rank(cards)
     if args.format == "json":
         rows = [
@@ -158,8 +194,12 @@ def register(
         default=DEFAULT_FRAMEWORK,
         help=f"a bundled framework id ({bundled}) or a framework file",
     )
-    p.add_argument("--format", choices=["text", "json", "csv", "md"], default="text")
+    p.add_argument("--format", choices=["text", "json", "csv", "md", *PICTURES], default="text")
     p.add_argument("--scheme", choices=sorted(SCHEMES), help="classification scheme")
+    add_picture_options(p, ["domains"])
+    p.add_argument(
+        "--previous", metavar="FILE", help="the earlier scorecard (or evidence) to compare"
+    )
     p.set_defaults(run=_cmd_score)
 
     p = sub.add_parser("rank", parents=[lang], help="rank scorecards (or evidence files)")
@@ -169,6 +209,11 @@ def register(
         default=DEFAULT_FRAMEWORK,
         help=f"framework for evidence files: a bundled id ({bundled}) or a file",
     )
-    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--format", choices=["text", "json", *PICTURES], default="text")
     p.add_argument("--scheme", choices=sorted(SCHEMES), help="classification scheme")
+    add_picture_options(p, ["ranking", "heatmap", "distribution", "intervals"])
+    p.add_argument(
+        "--draws", type=int, default=0, help="with html|svg|png: rank intervals over N draws"
+    )
+    p.add_argument("--seed", type=int, default=0, help="seed of the draws (default 0)")
     p.set_defaults(run=_cmd_rank)
