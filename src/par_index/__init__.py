@@ -26,11 +26,9 @@ if TYPE_CHECKING:
     from par_index.calendar.office_hours import (
         OfficeHours,
     )
-    from par_index.calendar.sources import (
-        default_calendar,
-    )
     from par_index.calendar.work_calendar import (
         WorkCalendar,
+        default_calendar,
     )
     from par_index.core.tz import (
         VN_TZ,
@@ -207,7 +205,7 @@ _LAZY: Final[dict[str, str]] = {
     "VN_TZ": "par_index.core.tz",
     "WorkCalendar": "par_index.calendar.work_calendar",
     "classify": "par_index.service.timeliness",
-    "default_calendar": "par_index.calendar.sources",
+    "default_calendar": "par_index.calendar.work_calendar",
     "evidence_from_report": "par_index.scoring.evidence",
     "find_document_refs": "par_index.model.documents",
     "find_period": "par_index.model.periods",

@@ -26,8 +26,6 @@ from par_index.calendar.office_hours import (
     OfficeHours,
 )
 from par_index.calendar.sources import (
-    build_vietnam,
-    default_calendar,
     load_day_changes,
     official_day_changes,
 )
@@ -35,7 +33,7 @@ from par_index.calendar.work_calendar import (
     DEFAULT_FIRST_YEAR,
     DEFAULT_LAST_YEAR,
     WorkCalendar,
-    is_int,
+    default_calendar,
 )
 from par_index.core.tz import (
     VN_TZ,
@@ -53,9 +51,7 @@ __all__ = [
     "InvalidCalendar",
     "OfficeHours",
     "WorkCalendar",
-    "build_vietnam",
     "default_calendar",
-    "is_int",
     "load_day_changes",
     "official_day_changes",
     "package_label",
