@@ -47,6 +47,9 @@ WIDTH: Final = 760
 """The width of every chart in CSS pixels (an A4 page's printable width at 96 dpi)."""
 
 _HUNDRED: Final = Decimal(100)
+# A white outline under value labels so that threshold lines do not cross them; CairoSVG
+# does not know paint-order (it would draw the outline over the letters): left out of PNGs.
+_HALO: Final = ' paint-order="stroke" stroke="#fff" stroke-width="3" stroke-linejoin="round"'
 _MAX_LABEL: Final = 34  # characters of a unit or criterion name before it is shortened
 _CHAR_W: Final = 6.6  # average advance of a 12 px sans-serif character, in pixels
 
@@ -248,7 +251,7 @@ def ranking_bars_svg(
     show_labels = row >= 11
     left = 40 + (_label_width([b.label for b in bars]) if show_labels else 20)
     right = WIDTH - 150
-    top = 70.0 + (18 if grades else 0)
+    top = 66.0 + (18 if grades else 0) + 11 * max(0, len(thresholds) - 1)
     height = top + n * row + 58
     scale = (right - left) / 100
     items = []
@@ -275,11 +278,11 @@ def ranking_bars_svg(
         {
             "x": _f(left + float(t.value) * scale),
             "label": t.label,
-            "y0": _f(top - 4),
+            "y0": _f(top - 4 - 11 * k),
             "y1": _f(top + n * row + 2),
-            "ly": _f(top - 7),
+            "ly": _f(top - 7 - 11 * k),
         }
-        for t in thresholds
+        for k, t in enumerate(thresholds)
     ]
     legend = [
         {
@@ -297,6 +300,7 @@ def ranking_bars_svg(
         lines=lines,
         legend=legend,
         show_labels=show_labels,
+        halo=_HALO,
         left=_f(left),
         right=_f(right),
         top=_f(top),
@@ -493,7 +497,7 @@ def distribution_svg(
     counts = [0] * 20
     for v in values:
         counts[min(19, max(0, int(float(v) // 5)))] += 1
-    left, right, top, bottom = 70.0, WIDTH - 30.0, 60.0, 300.0
+    left, right, top, bottom = 70.0, WIDTH - 30.0, 90.0, 320.0
     most = max(counts, default=0)
     span = max(1.0, _ticks(max(most, 1))[-1])
     if span < most:
@@ -521,8 +525,12 @@ def distribution_svg(
         if t == int(t)
     ]
     lines = [
-        {"x": _f(left + (right - left) * float(t.value) / 100), "label": t.label, "ly": _f(top - 4)}
-        for t in thresholds
+        {
+            "x": _f(left + (right - left) * float(t.value) / 100),
+            "label": t.label,
+            "ly": _f(top - 4 - 11 * k),
+        }
+        for k, t in enumerate(thresholds)
     ]
     return render_template(
         "svg/histogram.svg.j2",
@@ -712,5 +720,5 @@ def svg_to_png(svg: str, *, scale: float = 2.0) -> bytes:
         MissingDependency: when CairoSVG or the cairo library it needs is missing.
     """
     cairosvg = require("cairosvg", "html", system="cairo (apt-get install libcairo2)")
-    png: bytes = cairosvg.svg2png(bytestring=svg.encode("utf-8"), scale=scale)
+    png: bytes = cairosvg.svg2png(bytestring=svg.replace(_HALO, "").encode("utf-8"), scale=scale)
     return png
