@@ -13,7 +13,7 @@ import argparse
 from decimal import Decimal, InvalidOperation
 from typing import Any, TextIO
 
-from par_index.cli._common import emit_json, framework_arg
+from par_index.cli._common import emit_json, framework_arg, pick
 from par_index.cli._pictures import PICTURES, add_picture_options, emit_picture
 from par_index.cli.scoring import DEFAULT_FRAMEWORK, _load_card
 from par_index.core.lang import Lang, format_number
@@ -42,8 +42,7 @@ _TEXT: dict[str, tuple[str, str]] = {
 
 
 def _t(key: str, lang: Lang) -> str:
-    vi, en = _TEXT[key]
-    return vi if lang == "vi" else en
+    return pick(_TEXT, key, lang)
 
 
 def _threshold(text: str) -> tuple[str, list[Decimal]]:
