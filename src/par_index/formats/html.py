@@ -740,6 +740,17 @@ def dashboard_rows(
     return rows
 
 
+def _qd_766_measures() -> frozenset[str]:
+    """The dossier measures the bundled QĐ 766 framework scores."""
+    from par_index.frameworks.loader import get_framework  # noqa: PLC0415 - loads TOML
+
+    return frozenset(
+        leaf.measure.removeprefix("dossiers.")
+        for leaf in get_framework("qd-766-2022").leaves()
+        if leaf.measure and leaf.measure.startswith("dossiers.")
+    )
+
+
 def dossier_thresholds() -> dict[str, Decimal]:
     """The QĐ 766/QĐ-TTg thresholds by dossier measure name (``online_rate_766``: 0.5…), read
     from the threshold rules of the bundled ``qd-766-2022`` framework."""
@@ -776,6 +787,7 @@ def render_dossier_dashboard_html(
         MissingDependency: when Jinja2 is not installed.
     """
     limits = dict(dossier_thresholds() if thresholds is None else thresholds)
+    scored = _qd_766_measures()
     periods: list[str] = []
     units: list[str] = []
     measures: list[str] = []
@@ -815,7 +827,8 @@ def render_dossier_dashboard_html(
             lang=lang,
             chart_id=f"trend-{m.replace('_', '-')}",
         )
-        charts.append({"svg": svg, "note": "" if th is not None else _t("no_threshold", lang)})
+        note = _t("no_threshold", lang) if th is None and m in scored else ""
+        charts.append({"svg": svg, "note": note})
     table = [
         {
             "unit": r.unit,

@@ -175,6 +175,15 @@ def _short(text: str, width: int = _MAX_LABEL) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _two_lines(text: str) -> tuple[str, ...]:
+    """A tick label on two lines, split at the space nearest its middle, when it is long."""
+    if len(text) <= 10 or " " not in text:
+        return (text,)
+    spaces = [i for i, c in enumerate(text) if c == " "]
+    cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
+    return (text[:cut], text[cut + 1 :])
+
+
 def _label_width(labels: Sequence[str]) -> float:
     longest = max((len(_short(s)) for s in labels), default=4)
     return min(240.0, max(60.0, longest * _CHAR_W + 12))
@@ -692,7 +701,9 @@ def dossier_trend_svg(
         frame=_frame(chart_id, title, f"{len(series)} × {len(periods)}: {y_label}", bottom + 50),
         lines=lines,
         threshold=line,
-        xticks=[{"x": _f(px(i)), "text": _short(p, 18)} for i, p in enumerate(periods)],
+        xticks=[
+            {"x": _f(px(i)), "lines": _two_lines(_short(p, 30))} for i, p in enumerate(periods)
+        ],
         yticks=[
             {"y": _f(py(Decimal(t) / 100)), "ty": _f(py(Decimal(t) / 100) + 4), "text": str(t)}
             for t in range(0, 101, 20)
@@ -708,7 +719,7 @@ def dossier_trend_svg(
         title=title,
         mid=_f((left + right) / 2),
         ymid=_f((top + bottom) / 2),
-        xlab_y=_f(bottom + 40),
+        xlab_y=_f(bottom + 46),
         legend_x=_f(right + 16),
     )
 
