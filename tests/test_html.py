@@ -75,6 +75,8 @@ def test_scorecard_page_vi() -> None:
     assert "Content-Security-Policy" in page
     assert "<script" not in page
     assert "Chỉ số: 84,03%" in page
+    # two criteria lack evidence: the index is marked as not final
+    assert '<p class="partial">CHƯA ĐẦY ĐỦ: thiếu tài liệu kiểm chứng' in page
     # what it takes (hand check in test_sensitivity): Nhóm A needs 4,30 more points
     assert "Để đạt Nhóm A (chỉ số từ 90%) cần thêm 4,30 điểm" in page
     assert "5.1 Chấp hành kỷ luật, kỷ cương hành chính: +3,00" in page

@@ -26,6 +26,7 @@ from par_index.formats.scorecard_text import (
     _status,
     format_index,
     format_points,
+    text,
 )
 from par_index.formats.svg import (
     Bar,
@@ -376,7 +377,7 @@ def render_scorecard_html(
         lang,
         f"{_t('scorecard_title', lang)} — {card.unit_label(lang)}",
         header=_header_lines(card, lang)[1:],
-        partial=not card.complete,
+        partial=None if card.complete else text("partial", lang),
         charts=scorecard_charts(card, lang=lang),
         rows=rows,
         items=items,
