@@ -101,6 +101,20 @@ def test_sensitivity_threshold_by_hand(cards: list[str]) -> None:
     unit = json.loads(data)["units"][0]
     assert unit["index_interval"] == ["83.47", "83.47", "83.47"]
     assert json.loads(data)["thresholds"] == {"3.3": ["0.6"]}
+    # 3.2 under "Từ 99% trở lên: 8 điểm; dưới 99%: 0 điểm": 96.83% earns 0 instead of 6,
+    # 54.5 / 72 = 75.69%
+    status, data = run(
+        "sensitivity",
+        cards[0],
+        "--spread",
+        "0",
+        "--rule",
+        "3.2=Từ 99% trở lên: 8 điểm; dưới 99%: 0 điểm",
+        "--format",
+        "json",
+    )
+    assert status == 0
+    assert json.loads(data)["units"][0]["index_interval"][1] == "75.69"
 
 
 def test_sensitivity_bad_threshold_is_a_usage_error(

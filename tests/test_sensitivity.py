@@ -56,7 +56,18 @@ def test_threshold_choice_rescored_by_hand() -> None:
         )
         unit = result.units[0]
         assert unit.index_low == unit.index_median == unit.index_high == Decimal(expected)
-        assert result.thresholds == (("3.3", (Decimal(t),)),)
+        assert result.thresholds == (("3.3", (t,)),)
+
+
+def test_band_rule_choice_rescored_by_hand() -> None:
+    # 3.2 (8 points): 96.83% of dossiers early or on time earns 6 under "từ 95% đến dưới 98%".
+    # Under "Từ 99% trở lên: 8 điểm; dưới 99%: 0 điểm" it earns 0: 54.5 / 72 = 75.69%.
+    band = "Từ 99% trở lên: 8 điểm; dưới 99%: 0 điểm"
+    result = sensitivity(
+        [BA_TRANG], draws=5, weight_spread=0, thresholds={"3.2": [band]}, framework=FW
+    )
+    assert result.units[0].index_median == Decimal("75.69")
+    assert result.thresholds == (("3.2", (band,)),)
 
 
 def test_class_probabilities_follow_the_scheme() -> None:
@@ -93,9 +104,17 @@ def test_bad_arguments_are_all_reported() -> None:
     }
     with pytest.raises(InvalidScorecard) as caught:
         sensitivity(
-            [BA_TRANG], thresholds={"3.2": [Decimal("0.9")], "3.3": [Decimal(2)]}, framework=FW
+            [BA_TRANG],
+            thresholds={
+                "3.2": [Decimal("0.9")],
+                "3.3": [Decimal(2)],
+                "9.9": [Decimal("0.5")],
+                "1.1.2": ["Đạt: 1 điểm; không đạt: 0 điểm"],  # a rate is not đạt/không đạt
+            },
+            framework=FW,
         )
-    assert [p.code for p in caught.value.problems] == ["not-threshold-rule", "threshold-range"]
+    codes = [p.code for p in caught.value.problems]
+    assert codes == ["not-threshold-rule", "threshold-range", "unknown-criterion", "bad-value"]
     with pytest.raises(InvalidScorecard):
         sensitivity([BA_TRANG], thresholds={"3.3": [Decimal("0.6")]})
 

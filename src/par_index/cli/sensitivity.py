@@ -1,7 +1,8 @@
 """``par-index sensitivity``: how firm ranks are when weights and thresholds change.
 
 ``par-index sensitivity FILES... [--draws 1000] [--seed 0] [--spread 0.2] [--level 1]
-[--threshold 3.3=0.4,0.5,0.6] [--format text|json|html|svg|png] [-o FILE]`` ranks the
+[--threshold 3.3=0.4,0.5,0.6] [--rule "3.2=Từ 95% trở lên: 8 điểm; dưới 95%: 0 điểm"]
+[--format text|json|html|svg|png] [-o FILE]`` ranks the
 scorecards (or evidence files), draws the weights (and thresholds) many times and prints,
 per unit, its rank, median rank, 5–95 % rank interval, class probabilities and the criteria
 whose removal moves it most.
@@ -18,7 +19,7 @@ from par_index.cli._pictures import PICTURES, add_picture_options, emit_picture
 from par_index.cli.scoring import DEFAULT_FRAMEWORK, _load_card
 from par_index.core.lang import Lang, format_number
 from par_index.scoring.classification import SCHEMES
-from par_index.scoring.sensitivity import SensitivityResult, sensitivity
+from par_index.scoring.sensitivity import Choice, SensitivityResult, sensitivity
 
 __all__ = ["SCHEMA_VERSION", "register", "sensitivity_json"]
 
@@ -61,6 +62,25 @@ def _threshold(text: str) -> tuple[str, list[Decimal]]:
     return code.strip(), out
 
 
+def _rule(text: str) -> tuple[str, str]:
+    """``3.2=Từ 95% trở lên: 8 điểm; dưới 95%: 0 điểm`` → ("3.2", the sentence)."""
+    code, sep, sentence = text.partition("=")
+    if not sep or not code.strip() or not sentence.strip():
+        raise argparse.ArgumentTypeError(f"expected CODE=RULE SENTENCE, found {text!r}")
+    return code.strip(), sentence.strip()
+
+
+def _choices(
+    thresholds: list[tuple[str, list[Decimal]]], rules: list[tuple[str, str]]
+) -> dict[str, list[Choice]]:
+    out: dict[str, list[Choice]] = {}
+    for code, values in thresholds:
+        out.setdefault(code, []).extend(values)
+    for code, sentence in rules:
+        out.setdefault(code, []).append(sentence)
+    return out
+
+
 def sensitivity_json(result: SensitivityResult) -> dict[str, Any]:
     """The result as JSON data: numbers as decimal strings, labels in both languages."""
     return {
@@ -71,7 +91,7 @@ def sensitivity_json(result: SensitivityResult) -> dict[str, Any]:
         "weight_spread": str(result.weight_spread),
         "level": result.level,
         "criteria": list(result.criteria),
-        "thresholds": {code: [str(v) for v in vs] for code, vs in result.thresholds},
+        "thresholds": {code: list(vs) for code, vs in result.thresholds},
         "scheme": result.scheme,
         "units": [
             {
@@ -144,7 +164,7 @@ def _cmd_sensitivity(args: argparse.Namespace, out: TextIO) -> int:
         seed=args.seed,
         weight_spread=args.spread,
         level=args.level,
-        thresholds=dict(args.threshold or []),
+        thresholds=_choices(args.threshold or [], args.rule or []),
         framework=framework,
         scheme=args.scheme,
     )
@@ -197,6 +217,14 @@ def register(
         action="append",
         metavar="CODE=T1,T2",
         help="threshold choices of a leaf with a threshold rule (3.3=0.4,0.5,0.6); repeatable",
+    )
+    p.add_argument(
+        "--rule",
+        type=_rule,
+        action="append",
+        metavar="CODE=SENTENCE",
+        help="a rule the leaf may have instead, as a table prints it (band thresholds: "
+        "'3.2=Từ 95%% trở lên: 8 điểm; dưới 95%%: 0 điểm'); repeatable",
     )
     p.add_argument("--format", choices=["text", "json", *PICTURES], default="text")
     add_picture_options(p, ["intervals", "ranking", "heatmap", "distribution"])

@@ -234,7 +234,12 @@ def _rate(value: Decimal | None, lang: Lang) -> str:
     return "—" if value is None else _pct(value * 100, lang)
 
 
-def _percent_text(value: Decimal, lang: Lang) -> str:
+def _choice_text(choice: str, lang: Lang) -> str:
+    """A drawn rule choice: a threshold ("0.6") as a percentage, a rule sentence quoted."""
+    try:
+        value = Decimal(choice)
+    except ArithmeticError:
+        return f"“{choice}”"
     return format_number((value * 100).normalize(), lang) + "%"
 
 
@@ -669,7 +674,7 @@ def render_ranking_html(
         if sensitivity.thresholds:
             thresholds = _t("thresholds_note", lang).format(
                 t="; ".join(
-                    f"{code} {{{', '.join(_percent_text(v, lang) for v in vs)}}}"
+                    f"{code} {{{', '.join(_choice_text(v, lang) for v in vs)}}}"
                     for code, vs in sensitivity.thresholds
                 )
             )

@@ -28,14 +28,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 import attrs
 
 from par_index.core.extras import require
 from par_index.exceptions import Problem
 from par_index.frameworks.model import Framework, NodeRole
-from par_index.frameworks.rules import ThresholdRule
+from par_index.frameworks.rules import InvalidRule, Rule, ThresholdRule, evaluate
+from par_index.frameworks.text import parse_rule, render_rule
 from par_index.scoring.classification import (
     SCHEMES,
     ClassificationScheme,
@@ -48,12 +49,17 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
 __all__ = [
+    "Choice",
     "ClassChance",
     "Mover",
     "SensitivityResult",
     "UnitSensitivity",
     "sensitivity",
 ]
+
+Choice: TypeAlias = Decimal | str | Rule
+"""A rule choice for a leaf: a threshold T (a leaf scored by a threshold curve), a rule
+sentence as an official table prints it, or a rule."""
 
 _CHUNK: Final = 200  # draws re-aggregated at once (bounds memory: units × chunk floats)
 _EPS: Final = 1e-9  # float sums of exact decimals are within ~1e-12 of them
@@ -138,7 +144,8 @@ class SensitivityResult:
         weight_spread: s: weights were drawn in [1 − s, 1 + s] times their value.
         level: the depth of the criteria whose weights were drawn (0 for domains).
         criteria: the codes of those criteria.
-        thresholds: the threshold choices drawn, by leaf code.
+        thresholds: the rule choices drawn, by leaf code: thresholds as decimal text
+            ("0.6"), rules as the sentences an official table prints.
         scheme: the classification scheme's id, None without one.
         units: one per ranked unit, in rank order.
         unranked: the units without an index (left out).
@@ -150,7 +157,7 @@ class SensitivityResult:
     weight_spread: Decimal
     level: int
     criteria: tuple[str, ...]
-    thresholds: tuple[tuple[str, tuple[Decimal, ...]], ...]
+    thresholds: tuple[tuple[str, tuple[str, ...]], ...]
     scheme: str | None
     units: tuple[UnitSensitivity, ...]
     unranked: tuple[str, ...] = ()
@@ -346,15 +353,57 @@ def _ranks(np_: Any, keys: npt.NDArray[Any]) -> npt.NDArray[Any]:
 # --------------------------------------------------------------------------- thresholds
 
 
+def _alternatives(
+    code: str, choices: Sequence[Choice], rule: Rule | None, problems: list[Problem]
+) -> list[Rule]:
+    path = f"thresholds.{code}"
+    if rule is None:
+        problems.append(Problem(path, "unknown-criterion", "a leaf of the framework", code))
+        return []
+    if not choices:
+        problems.append(Problem(path, "no-choices", "at least one choice", "[]"))
+    out: list[Rule] = []
+    for k, choice in enumerate(choices):
+        if isinstance(choice, Decimal):
+            if not isinstance(rule, ThresholdRule):
+                problems.append(
+                    Problem(
+                        f"{path}[{k}]",
+                        "not-threshold-rule",
+                        "a rule sentence: the leaf has no threshold curve",
+                        str(choice),
+                    )
+                )
+            elif not 0 < choice <= 1:
+                problems.append(
+                    Problem(
+                        f"{path}[{k}]",
+                        "threshold-range",
+                        "a threshold above 0 and at most 1 (80% is 0.8)",
+                        str(choice),
+                    )
+                )
+            else:
+                out.append(ThresholdRule(choice))
+        elif isinstance(choice, str):
+            try:
+                out.append(parse_rule(choice))
+            except InvalidRule as error:
+                problems.extend(p.under(f"{path}[{k}]") for p in error.problems)
+        else:
+            out.append(choice)
+    return out
+
+
 def _threshold_extra(
     np_: Any,
     cards: Sequence[Scorecard],
     tree: _Tree,
     framework: Framework | None,
-    thresholds: Mapping[str, Sequence[Decimal]],
+    thresholds: Mapping[str, Sequence[Choice]],
 ) -> tuple[dict[int, list[npt.NDArray[Any]]], list[Problem]]:
-    """For each threshold leaf: the node of the cut above it and, per choice, every unit's
-    change of points."""
+    """For each leaf with rule choices: the node of the cut above it and, per choice, every
+    unit's change of points (the leaf rescored from the value its explanation records)."""
     problems: list[Problem] = []
     found: dict[int, list[npt.NDArray[Any]]] = {}
     if not thresholds:
@@ -367,26 +416,11 @@ def _threshold_extra(
     cut_of = {code: i for i, code in enumerate(tree.codes) if tree.cut[i]}
     for code, choices in thresholds.items():
         try:
-            rule = framework.node(code).rule
+            rule: Rule | None = framework.node(code).rule
         except KeyError:
             rule = None
-        if not isinstance(rule, ThresholdRule):
-            problems.append(
-                Problem(
-                    f"thresholds.{code}", "not-threshold-rule", "a leaf with a threshold rule", code
-                )
-            )
-            continue
-        bad = [t for t in choices if not 0 < t <= 1]
-        if not choices or bad:
-            problems.append(
-                Problem(
-                    f"thresholds.{code}",
-                    "threshold-range",
-                    "thresholds above 0 and at most 1 (80% is 0.8)",
-                    repr(bad or choices),
-                )
-            )
+        rules = _alternatives(code, choices, rule, problems)
+        if len(rules) != len(choices):
             continue
         # The node of the cut that holds the leaf: the longest cut code that prefixes it.
         holder = next(
@@ -400,16 +434,23 @@ def _threshold_extra(
         if holder is None:  # pragma: no cover - every leaf is under a node of the cut
             continue
         deltas = []
-        for t in choices:
+        for k, alternative in enumerate(rules):
             col = np_.zeros(len(cards))
             for u, card in enumerate(cards):
                 n = card.nodes.find(code)
                 e = n.explanation if n is not None else None
                 if n is None or e is None or e.appraised is not None:
                     continue
-                if not isinstance(e.value, Decimal) or e.computed is None or not n.max_points:
+                if e.value is None or e.computed is None or not n.max_points:
                     continue
-                new = n.max_points * min(Decimal(1), e.value / t)
+                try:
+                    new = evaluate(alternative, e.value, n.max_points).points
+                except InvalidRule as error:
+                    problems.extend(
+                        p.under(f"thresholds.{code}[{k}] ({card.unit_label()})")
+                        for p in error.problems
+                    )
+                    break
                 col[u] = float(new - n.points)
             deltas.append(col)
         found.setdefault(holder, []).append(np_.stack(deltas, axis=1))
@@ -445,7 +486,7 @@ def sensitivity(
     seed: int = 0,
     weight_spread: float | Decimal = 0.2,
     level: int = 1,
-    thresholds: Mapping[str, Sequence[Decimal]] | None = None,
+    thresholds: Mapping[str, Sequence[Choice]] | None = None,
     framework: Framework | None = None,
     scheme: ClassificationScheme | str | None = None,
     drop_one: bool = True,
@@ -460,8 +501,11 @@ def sensitivity(
             (0.2: ±20 %), then all are rescaled to the framework's total.
         level: the depth of the criteria whose weights are drawn: 0 for domains (lĩnh vực),
             1 for criteria (tiêu chí), and so on; leaves above that depth count too.
-        thresholds: threshold choices by leaf code (``{"3.3": [Decimal("0.4"),
-            Decimal("0.5")]}``) for leaves scored by a threshold curve; each draw picks one.
+        thresholds: rule choices by leaf code; each draw picks one per leaf and rescores
+            the leaf from the value its explanation records. A choice is a threshold T for
+            a leaf scored by a threshold curve (``{"3.3": [Decimal("0.4"),
+            Decimal("0.5")]}``), a rule sentence (``"Từ 95% trở lên: 8 điểm; dưới 95%: 0
+            điểm"``, for band thresholds) or a rule.
         framework: the framework, needed to read the rules when ``thresholds`` is given.
         scheme: the classification scheme (or its id); the scorecards' own when None.
         drop_one: also compute, for each unit, the criteria whose removal moves it most.
@@ -473,7 +517,8 @@ def sensitivity(
     Raises:
         InvalidScorecard: for no scorecards, scorecards of different frameworks, a spread
             outside [0, 1), fewer than one draw, a negative level, an unknown scheme, or
-            threshold choices on a leaf without a threshold rule or outside (0, 1].
+            rule choices that are not a leaf's, cannot be read, cannot score the leaf's
+            values, or are thresholds outside (0, 1] or for a leaf without a threshold curve.
         MissingDependency: when numpy is not installed.
     """
     spread = float(weight_spread)
@@ -570,11 +615,19 @@ def sensitivity(
         weight_spread=Decimal(str(weight_spread)),
         level=level,
         criteria=tuple(tree.codes[i] for i in model.criteria),
-        thresholds=tuple((k, tuple(v)) for k, v in sorted((thresholds or {}).items())),
+        thresholds=tuple(
+            (k, tuple(_shown(c) for c in v)) for k, v in sorted((thresholds or {}).items())
+        ),
         scheme=chosen.id if chosen is not None else None,
         units=tuple(units),
         unranked=unranked,
     )
+
+
+def _shown(choice: Choice) -> str:
+    if isinstance(choice, Decimal | str):
+        return str(choice)
+    return render_rule(choice)
 
 
 def _share(count: Any, draws: int) -> Decimal:
