@@ -427,6 +427,7 @@ def measure_table(
         ended = e_us != none and e_us <= end_us
         s0, s1 = offsets[i], offsets[i + 1]
         requests = 0
+        waiting = False
         paused = 0
         due_day = base
         if s0 == s1:
@@ -435,7 +436,7 @@ def measure_table(
             else:
                 j_us, j_day = end_us, a_day
         else:
-            j_us, j_day, paused, pause_days, requests = _supplement_pause(
+            j_us, j_day, paused, pause_days, requests, waiting = _supplement_pause(
                 table, s0, s1, ended, e_us, e_day, end_us, a_day, clock
             )
             if pause_days:
@@ -448,7 +449,9 @@ def measure_table(
         if pr is None:
             pr = positions[r_us] = position(r_us, r_day)
         elapsed = pj - pr - paused
-        if requests > 1:  # DEFAULT_POLICY.max_supplements
+        # DEFAULT_POLICY: more than max_supplements (1) requests make late only a dossier
+        # judged at an open request (RepeatedSupplement.WAITING_ONLY).
+        if requests > 1 and waiting:
             kind = 2 if ended else 4
         elif ended:
             kind = 2 if j_day > due_day else (0 if j_day < due_day else 1)
@@ -538,8 +541,9 @@ def _supplement_pause(
     end_us: int,
     as_of_day: int,
     clock: _Clock,
-) -> tuple[int, int, int, int, int]:
-    """(judged µs, judged day, paused µs, pause working days, requests) as ``classify``."""
+) -> tuple[int, int, int, int, int, bool]:
+    """(judged µs, judged day, paused µs, pause working days, requests, judged at an open
+    request) as ``classify``."""
     none = NO_MOMENT
     reqs = [
         (
@@ -564,7 +568,7 @@ def _supplement_pause(
         if d_us != none and d_us <= j_us:
             paused += clock.position(d_us, d_day) - clock.position(r_us, r_day)
             pause_days += clock.day(d_day)[2] - clock.day(r_day)[2]
-    return j_us, j_day, paused, pause_days, len(reqs)
+    return j_us, j_day, paused, pause_days, len(reqs), not ended and waiting is not None
 
 
 def _assemble(
