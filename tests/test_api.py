@@ -125,3 +125,43 @@ def test_strategies_import_first_and_from_type_downstream() -> None:
             [sys.executable, "-c", code], capture_output=True, text=True, check=False
         )
         assert done.returncode == 0, done.stderr
+
+
+def _loaded_by(code: str) -> set[str]:
+    """The modules that ``code`` loads in a fresh interpreter, beyond its start-up."""
+    probe = (
+        "import sys\nbefore = set(sys.modules)\n"
+        + code
+        + "\nprint(' '.join(sorted(set(sys.modules) - before)), file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
+    return set(done.stderr.split())
+
+
+def test_import_par_index_loads_only_itself() -> None:
+    # Names are loaded on first use (PEP 562): no attrs, no typing, no domain module.
+    loaded = _loaded_by("import par_index")
+    assert {m for m in loaded if m.startswith("par_index")} == {"par_index"}
+    assert not loaded & {"attrs", "attr", "cattrs", "typing", "holidays", "decimal"}
+    assert par_index.Dossier.__module__ == "par_index.model.dossiers"
+
+
+def test_help_loads_no_command_group() -> None:
+    # ``par-index --help`` names every command but imports none of them.
+    code = (
+        "from par_index.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass"
+    )
+    loaded = _loaded_by(code)
+    assert {m for m in loaded if m.startswith("par_index")} == {"par_index", "par_index.cli"}
+    assert not loaded & {"attrs", "cattrs", "typing", "holidays", "decimal"}
+
+
+def test_a_command_loads_only_its_group() -> None:
+    code = (
+        "import io\nfrom par_index.cli import main\n"
+        "main(['period', '6 tháng đầu năm 2023'], out=io.StringIO())"
+    )
+    loaded = {m for m in _loaded_by(code) if m.startswith("par_index.")}
+    assert "par_index.cli.period" in loaded
+    assert not {m for m in loaded if m.startswith("par_index.cli.") and m != "par_index.cli.period"}
+    assert not {m for m in loaded if m.split(".")[1] in ("scoring", "frameworks", "reports")}

@@ -6,7 +6,6 @@ Every expected value was read by hand from the text under test (the seed, bundle
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -16,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from linearity import growth, is_linear
 from par_index.examples.ba_trang import ba_trang_report, ba_trang_text
 from par_index.exceptions import InvalidValueError
 from par_index.model.areas import ReformArea
@@ -660,10 +660,15 @@ def test_any_text_parses_or_raises_report_parse_error(text: str) -> None:
 
 
 def test_linear_time_on_hostile_text() -> None:
-    """Long lines of keywords with no sentence end: nothing may backtrack (budget: seconds)."""
+    """Long lines of keywords with no sentence end: nothing may backtrack.
+
+    The CPU time grows with the text, not faster: a quarter of it against all of it.
+    """
     line = " ".join(["tiếp nhận hồ sơ trực tuyến trước hạn đúng hạn tỷ lệ 1 2,3 thiếu 4 máy"] * 60)
-    text = "BÁO CÁO\nquý I năm 2024\n" + "\n".join([line, "- " + line, "1. " + line] * 100)
-    start = time.perf_counter()
-    parse_report(text)
-    elapsed = time.perf_counter() - start
-    assert elapsed < 10, f"{len(text)} characters took {elapsed:.1f} s"
+
+    def text(blocks: int) -> str:
+        return "BÁO CÁO\nquý I năm 2024\n" + "\n".join([line, "- " + line, "1. " + line] * blocks)
+
+    small, large = text(25), text(100)
+    ratio = growth(lambda: parse_report(small), lambda: parse_report(large), repeats=2)
+    assert is_linear(ratio, 4), f"4x the text took {ratio:.1f}x the time"
