@@ -352,6 +352,12 @@ def _score_leaf(
     cap = node.max
     if na_codes and (node.code in na_codes or not na_codes.isdisjoint(node.ancestors)):
         return _not_applicable(node, None, "đánh dấu không áp dụng khi thẩm định")
+    levels = node.crit.levels
+    unit = evidence.unit
+    if levels and unit is not None and unit.level not in levels:
+        # A node computed only for some unit levels (QĐ 766 1.1–1.3: "không tính cấp con").
+        why = node.crit.levels_note or "chỉ tính cho " + ", ".join(lv.value for lv in levels)
+        return _not_applicable(node, None, f"không áp dụng cho {unit.level.value} ({why})")
     if node.survey and not survey_run:
         expl = _explain(
             node, None, "", None, None, None, _ZERO, "không tổ chức điều tra xã hội học"
