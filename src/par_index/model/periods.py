@@ -24,6 +24,7 @@ import attrs
 
 from par_index.core.validation import Checker, show
 from par_index.exceptions import InvalidPeriod, Problem
+from par_index.model.units import PeriodStructure, structure_for_period
 
 __all__ = [
     "FoundPeriod",
@@ -308,6 +309,12 @@ class ReportingPeriod:
     def __str__(self) -> str:
         """The canonical Vietnamese label ("Quý I năm 2025"); :meth:`parse` reads it back."""
         return self.label("vi")
+
+    def unit_structure(self) -> PeriodStructure:
+        """The local-government structure the period reports under (the one in force on its
+        last day) and whether it straddles 01/7/2025, when the district level ended
+        (:func:`~par_index.model.units.structure_for_period`)."""
+        return structure_for_period(self.start, self.end)
 
     def label(self, lang: Literal["vi", "en"] = "vi") -> str:
         """A label in Vietnamese (canonical, as in report titles) or English.

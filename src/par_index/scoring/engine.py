@@ -184,6 +184,10 @@ def _scope_problems(fw: Framework, evidence: Evidence) -> list[Problem]:
                 unit.label(),
             )
         )
+    if unit is not None and period is not None:
+        # A unit must exist at the end of the period it reports (no district level and no
+        # thị trấn from 01/7/2025: NQ 202/2025/QH15, QĐ 19/2025/QĐ-TTg).
+        problems.extend(p.under("unit") for p in unit.problems_on(period.end))
     if period is not None:
         year = period.year
         first, last = fw.first_year, fw.last_year
