@@ -1,6 +1,5 @@
 """Tests of par_index.calendar.work_calendar: hand-computed days from the official calendars,
-time-limit
-rules (domain.md §4–§5), bounds, overrides and the O(1) arithmetic against a day walk."""
+time-limit rules (docs/sources.md), bounds, overrides and the O(1) arithmetic against a day walk."""
 
 from __future__ import annotations
 

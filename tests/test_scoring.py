@@ -515,7 +515,7 @@ def attrs_evolve_unit(ev: Evidence, unit: AdministrativeUnit) -> Evidence:
 @pytest.mark.parametrize(
     ("index", "national", "quang_tri"),
     [
-        ("92.18", "A", "tot"),  # Quảng Ninh 2023, 1st (domain.md §2)
+        ("92.18", "A", "tot"),  # Quảng Ninh 2023, 1st (docs/sources.md, PAR INDEX)
         ("90.00", "A", "tot"),
         ("89.99", "B", "tot"),
         ("86.98", "B", "tot"),  # the 2023 provincial average

@@ -17,7 +17,8 @@ builds flat tables indexed by day (working flags, cumulative counts, the working
 order), so that every query is O(1): nothing walks day by day. A calendar has explicit bounds
 and refuses dates, and results, outside them with :class:`CalendarRangeError`.
 
-Time limits (:class:`~par_index.model.procedures.TimeLimit`) are counted as domain.md §4 says:
+Time limits (:class:`~par_index.model.procedures.TimeLimit`) are counted as follows (the law and
+the procedures' own rules; docs/sources.md, working days):
 
 - working days: the n-th working day after the reception day; a reception on a non-working day,
   or after the cut-off time of the procedure (15:00 for some), counts from the next working day;
@@ -561,7 +562,7 @@ class WorkCalendar:
         n = int(limit.amount)
         i = self._index(day)
         if limit.unit is TimeUnit.WORKING_DAYS:
-            # domain.md §4: the n-th working day after the reception day; a reception on a
+            # Working days: the n-th working day after the reception day; a reception on a
             # non-working day or after the cut-off counts from the next working day.
             start = day if self._flags[i] and not late else self.next_working_day(day)
             return self.add_working_days(start, n)

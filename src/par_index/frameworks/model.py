@@ -1,6 +1,6 @@
 """A scoring framework: a tree of domains → criteria → sub-criteria, each with its points.
 
-A framework is data (domain.md §2): an id and version, the decision that issued it, the years
+A framework is data (docs/sources.md): an id and version, the decision that issued it, the years
 and unit levels it applies to, its components (appraised self-assessment, survey) with their
 maximum points, and a tree of :class:`Criterion` nodes. Each node has a code (``1.1.2``), a
 Vietnamese name, maximum points, its legal source and a provenance flag (verified from the
@@ -80,7 +80,7 @@ class NotApplicablePolicy(enum.StrEnum):
     """What a not-applicable node gets.
 
     ``exclude``: its points leave the maximum and the index is achieved / remaining maximum
-    (domain.md §2: "where a unit has no task for a criterion, that criterion is not
+    (docs/sources.md: "where a unit has no task for a criterion, that criterion is not
     applicable: its points leave the maximum"). ``full_points``: the node earns its maximum,
     as some provincial tables say ("trường hợp không phát sinh thì được điểm tối đa").
     """

@@ -1,7 +1,7 @@
 """Dossiers (hồ sơ TTHC): one application for one administrative procedure.
 
 Statuses and channels are the codes the National Public Service Portal uses when dossiers
-are synchronised to it (domain.md §4): status 1–10, channel 1 in person, 2 online,
+are synchronised to it (docs/sources.md): status 1–10, channel 1 in person, 2 online,
 3 public postal service (bưu chính công ích). Moments are timezone-aware; Vietnamese
 exports without a zone are read as Asia/Ho_Chi_Minh (UTC+7) by the loaders in
 :mod:`par_index.formats.json`.
@@ -372,5 +372,6 @@ class Dossier:
 
     @property
     def ended_at(self) -> datetime | None:
-        """The end of processing: ``finished_at``, else ``returned_at`` (domain.md §4 rule 1)."""
+        """The end of processing: ``finished_at``, else ``returned_at`` (the portal's formula
+        document, 2.1)."""
         return self.finished_at if self.finished_at is not None else self.returned_at

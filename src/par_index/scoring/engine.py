@@ -1,6 +1,6 @@
 """Scoring: ``score(framework, evidence)`` → an immutable, explained :class:`Scorecard`.
 
-The method is the PAR INDEX's (domain.md §2):
+The method is the PAR INDEX's (docs/sources.md, PAR INDEX):
 
 * every leaf earns the points its rule gives for the measure it reads; an appraisal round
   for the criterion, when there is one, gives the points instead (the appraiser "accepts or

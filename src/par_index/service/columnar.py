@@ -1,8 +1,9 @@
 """The columnar path for bulk dossier analytics: arrays in, measures out, no objects per row.
 
 One province processes millions of dossiers a year, the country tens of millions
-(design.md, "Scale"). Building and validating a :class:`~par_index.model.dossiers.Dossier` per row
-costs tens of microseconds; this module reads a portal CSV export straight into parallel
+(docs/service.md, "Millions of dossiers"). Building and validating a
+:class:`~par_index.model.dossiers.Dossier` per row costs tens of microseconds; this module
+reads a portal CSV export straight into parallel
 :mod:`array` columns (:class:`DossierTable`) with the same validation, and computes the
 same :class:`~par_index.service.measures.DossierMeasures` from them (:func:`measure_table`). A table
 is a partition: tables concatenate (:meth:`DossierTable.concat`) and the counts and ratios
