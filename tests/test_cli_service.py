@@ -101,6 +101,8 @@ def test_dossier_stats_on_the_synthetic_set() -> None:
     assert data["complete"] is True
     assert data["measures"]["early_or_on_time_rate"]["percent"] == "96.84"
     assert data["measures"]["online_rate_766"]["numerator"] == 33
+    # Every one of the 253 was received in the period (15/12/2022–14/6/2023): the base of 3.3.
+    assert data["received"] == data["measures"]["online_rate_766"]["denominator"] == 253
     assert data["measures"]["satisfaction_rate_5_4"]["numerator"] == 246
     assert data["by_timeliness"]["late"] == 7
 

@@ -153,6 +153,7 @@ def _stats_json(m: DossierMeasures, satisfaction: Ratio | None) -> dict[str, Any
         "period": str(m.period),
         "as_of": m.as_of.isoformat(),
         "counted": m.counted,
+        "received": m.received,
         "complete": m.complete,
         "by_timeliness": {t.value: n for t, n in m.by_timeliness},
         "by_status": {str(int(s)): n for s, n in m.by_status},
