@@ -381,3 +381,20 @@ def test_restart_counts_the_time_limit_again_from_the_completed_supplement() -> 
     with_appointment = attrs_evolve(d, appointment_at=at(date(2024, 6, 6), 17))
     with pytest.raises(TimelinessError, match="restart"):
         classify(with_appointment, AS_OF, policy=restart)
+
+
+def test_a_due_moment_counted_into_an_estimated_year_says_so() -> None:
+    # Received Mon 28/12/2026, 5 working days: Tue 5/1/2027 (2027 has no official notice).
+    five = Procedure(
+        "1.000110", "Chứng thực", ProcedureLevel.COMMUNE, TimeLimit(5, TimeUnit.WORKING_DAYS)
+    )
+    d = dossier(
+        received_at=at(date(2026, 12, 28), 9),
+        status=DossierStatus.IN_PROGRESS,
+    )
+    r = classify(d, at(date(2026, 12, 31), 17), procedure=five)
+    assert r.due is not None
+    assert r.due.date() == date(2027, 1, 5)
+    assert r.estimated
+    in_2024 = dossier(status=DossierStatus.IN_PROGRESS)
+    assert not classify(in_2024, AS_OF, procedure=THREE_DAYS).estimated

@@ -259,6 +259,9 @@ class TimelinessResult:
         supplements: supplement requests made before ``judged_at``.
         reason: a code: ``ended``, ``waiting-supplement``, ``as-of``,
             ``repeated-supplement`` or ``not-received``.
+        estimated: whether the due moment was counted through a year without an official
+            notice of days off (:meth:`WorkCalendar.depends_on_estimate`): it may move when
+            that year's notice is issued.
     """
 
     timeliness: Timeliness
@@ -269,6 +272,7 @@ class TimelinessResult:
     elapsed: timedelta | None = None
     supplements: int = 0
     reason: str = "not-received"
+    estimated: bool = False
 
 
 def _aware(moment: object, name: str) -> datetime:
@@ -510,6 +514,7 @@ def classify(
         elapsed=elapsed,
         supplements=len(requests),
         reason=reason,
+        estimated=cal.depends_on_estimate(_local_day(received), due_day),
     )
 
 
