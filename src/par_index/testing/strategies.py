@@ -53,8 +53,8 @@ from par_index.reports.model import (
 from par_index.scoring.evidence import Evidence
 from par_index.testing._documents import document_refs
 from par_index.testing._frameworks import evidence, framework_evidence, frameworks, rules
-from par_index.testing._hook import TYPES
 from par_index.testing._periods import reporting_periods
+from par_index.testing._types import TYPES
 
 __all__ = [
     "administrative_units",
