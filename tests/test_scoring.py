@@ -855,7 +855,7 @@ def test_qd_766_commune_gets_1_1_to_1_3_as_not_applicable() -> None:
         assert nodes[code].status is NodeStatus.NOT_APPLICABLE
         assert nodes[code].max_points == 0
         note = nodes[code].explanation.note  # type: ignore[union-attr]
-        assert note.startswith("không áp dụng cho xã (")
+        assert note.startswith("không áp dụng cho xã — ")
         assert "không tính vào điểm tối đa" in note
     assert "không tính cấp con" in nodes["1.2"].explanation.note  # type: ignore[union-attr]
     # By hand: the maximum is 100 − (5 + 4 + 5) = 86; every rate is 100 % except 2.1 at
@@ -864,7 +864,7 @@ def test_qd_766_commune_gets_1_1_to_1_3_as_not_applicable() -> None:
     assert card.index == Decimal("97.67")
     assert nodes["1"].max_points == 4  # only 1.4 is left in group 1
     text_vi = render_scorecard_text(card, get_framework("qd-766-2022"))
-    assert "không áp dụng cho xã (chỉ thống kê theo cấp tỉnh, bộ ngành" in text_vi
+    assert "không áp dụng cho xã — chỉ thống kê theo cấp tỉnh, bộ ngành" in text_vi
     assert "Chỉ tiêu có định nghĩa nhưng không tính điểm:" in text_vi
     assert "  2.2      Thời gian giải quyết TTHC trung bình theo từng TTHC" in text_vi
     text_en = render_scorecard_text(card, get_framework("qd-766-2022"), "en")

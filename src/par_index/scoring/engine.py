@@ -361,7 +361,7 @@ def _score_leaf(
     if levels and unit is not None and unit.level not in levels:
         # A node computed only for some unit levels (QĐ 766 1.1–1.3: "không tính cấp con").
         why = node.crit.levels_note or "chỉ tính cho " + ", ".join(lv.value for lv in levels)
-        return _not_applicable(node, None, f"không áp dụng cho {unit.level.value} ({why})")
+        return _not_applicable(node, None, f"không áp dụng cho {unit.level.value} — {why}")
     if node.survey and not survey_run:
         expl = _explain(
             node, None, "", None, None, None, _ZERO, "không tổ chức điều tra xã hội học"
