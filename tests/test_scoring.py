@@ -868,7 +868,7 @@ def test_qd_766_commune_gets_1_1_to_1_3_as_not_applicable() -> None:
     assert "Chỉ tiêu có định nghĩa nhưng không tính điểm:" in text_vi
     assert "  2.2      Thời gian giải quyết TTHC trung bình theo từng TTHC" in text_vi
     text_en = render_scorecard_text(card, get_framework("qd-766-2022"), "en")
-    assert "not applicable at this unit level (counted for provinces and ministries only" in (
+    assert "not applicable at this unit level — counted for provinces and ministries only" in (
         text_en
     )
     assert "Indicators defined but not scored:" in text_en

@@ -188,8 +188,8 @@ def _note(n: NodeScore, lang: Lang, framework: Framework | None = None) -> str:
         why = crit.levels_note_en if crit is not None and crit.levels_note_en else ""
         return (
             "not applicable at this unit level"
-            + (f" ({why})" if why else "")
-            + (": leaves the maximum")
+            + (f" — {why}" if why else "")
+            + ": leaves the maximum"
         )
     if n.status is NodeStatus.MISSING_EVIDENCE:
         if e.measure is not None:
