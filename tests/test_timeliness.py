@@ -398,3 +398,39 @@ def test_a_due_moment_counted_into_an_estimated_year_says_so() -> None:
     assert r.estimated
     in_2024 = dossier(status=DossierStatus.IN_PROGRESS)
     assert not classify(in_2024, AS_OF, procedure=THREE_DAYS).estimated
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    WITH_APPOINTMENT, pst.moments(min_value=datetime(2019, 1, 1), max_value=datetime(2031, 1, 1))
+)
+def test_portal_count_without_supplements_is_the_timestamp_count(
+    d: Dossier, as_of: datetime
+) -> None:
+    # With no supplement time to remove, the portal's count compares the end of processing
+    # with the appointment moment, as the legal count by timestamp does.
+    d = attrs_evolve(d, supplements=()) if d.status is not DossierStatus.SUPPLEMENT_REQUESTED else d
+    if d.supplements:
+        return
+    portal = TimelinessPolicy(mode=TimelinessMode.PORTAL_766)
+    by_time = TimelinessPolicy(comparison=Comparison.TIMESTAMP)
+    assert classify(d, as_of, policy=portal).timeliness is (
+        classify(d, as_of, policy=by_time).timeliness
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    WITH_APPOINTMENT, pst.moments(min_value=datetime(2019, 1, 1), max_value=datetime(2031, 1, 1))
+)
+def test_repeated_supplements_only_matter_while_waiting(d: Dossier, as_of: datetime) -> None:
+    # The formula document's rule makes late only a dossier judged at an open request; the
+    # former rule (ANY) is at least as strict.
+    default = classify(d, as_of)
+    strict = classify(d, as_of, policy=TimelinessPolicy(repeated_supplement=RepeatedSupplement.ANY))
+    if default.reason == "repeated-supplement":
+        assert strict.reason == "repeated-supplement"
+        assert default.judged_at is not None
+        assert d.ended_at is None or d.ended_at > as_of
+    if default.timeliness in (Timeliness.LATE, Timeliness.IN_PROGRESS_OVERDUE):
+        assert strict.timeliness is default.timeliness
