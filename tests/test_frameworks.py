@@ -398,3 +398,27 @@ def test_bundled_frameworks_golden(framework_id: str, lang: str) -> None:
     if os.environ.get("PAR_INDEX_UPDATE_GOLDEN") == "1":
         path.write_text(out.getvalue(), encoding="utf-8")
     assert out.getvalue() == path.read_text(encoding="utf-8")
+
+
+def test_levels_and_unscored_round_trip_and_report_their_problems() -> None:
+    fw = get_framework("qd-766-2022")
+    data = framework_to_dict(fw)
+    assert data["unscored"][0] == {
+        "code": "2.2",
+        "name": "Thời gian giải quyết TTHC trung bình theo từng TTHC",
+        "name_en": "Average handling time per procedure",
+        "source": "Mô tả công thức tính chỉ số 766, 2.2",
+        "note": "Có công thức, không có quy tắc tính điểm (measure: average_working_days).",
+    }
+    assert framework_from_dict(data) == fw
+    data["criteria"][0]["children"][0]["levels"] = ["tỉnh", "vùng"]
+    data["unscored"].append({"code": "2.1", "name": "Trùng mã"})
+    data["unscored"].append({"code": "9.9"})
+    with pytest.raises(LoadError) as info:
+        framework_from_dict(data)
+    found = [(p.path, p.code) for p in info.value.problems]
+    assert sorted(found) == [
+        ("criteria[0].children[0].levels[1]", "not-allowed"),
+        ("unscored[4].code", "duplicate-code"),
+        ("unscored[5].name", "missing-field"),
+    ]

@@ -874,6 +874,16 @@ def test_qd_766_commune_gets_1_1_to_1_3_as_not_applicable() -> None:
     assert "Indicators defined but not scored:" in text_en
 
 
+def test_qd_766_district_gets_1_1_to_1_3_as_not_applicable() -> None:
+    card = _766_card(UnitLevel.HUYEN, "519")
+    assert isinstance(card, Scorecard)
+    nodes = {n.code: n for n in card.nodes}
+    assert [nodes[c].status for c in ("1.1", "1.2", "1.3", "1.4")] == [
+        NodeStatus.NOT_APPLICABLE
+    ] * 3 + [NodeStatus.SCORED]
+    assert nodes["1.3"].explanation.note.startswith("không áp dụng cho huyện — ")  # type: ignore[union-attr]
+
+
 def test_qd_766_province_scores_1_1_to_1_3() -> None:
     card = _766_card(UnitLevel.TINH, "51")
     assert isinstance(card, Scorecard)

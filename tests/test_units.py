@@ -9,6 +9,8 @@ import pytest
 from par_index.exceptions import InvalidAdministrativeUnit, ParIndexError
 from par_index.model.periods import ReportingPeriod
 from par_index.model.units import (
+    COMMUNE_LEVEL_UNITS_2025,
+    PROVINCES_2025,
     TWO_TIER_FROM,
     AdministrativeUnit,
     UnitLevel,
@@ -89,6 +91,9 @@ JUNE_30 = date(2025, 6, 30)
 
 def test_units_after_the_2025_reform() -> None:
     assert TWO_TIER_FROM == JULY_1
+    assert sum(COMMUNE_LEVEL_UNITS_2025.values()) == 3321
+    assert COMMUNE_LEVEL_UNITS_2025[UnitLevel.DAC_KHU] == 13
+    assert PROVINCES_2025 == 34
     xa = AdministrativeUnit("10105", "Ba Trang", UnitLevel.XA, parent_code="01")
     assert xa.problems_on(JULY_1) == []
     xa.check_on(JULY_1)

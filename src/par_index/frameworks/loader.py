@@ -552,8 +552,8 @@ def framework_from_dict(data: object, *, source: str = "<string>") -> Framework:
     for i, raw in enumerate(r.array(t.get("unscored"), "unscored")):
         path = f"unscored[{i}]"
         ut = r.table(raw, path, ("code", "name"), ("name_en", "source", "note"))
-        if ut is None:
-            continue
+        if ut is None or "code" not in ut or "name" not in ut:
+            continue  # the missing field is reported by table()
         made_u = r.built(
             lambda ut=ut, path=path: UnscoredIndicator(  # type: ignore[misc]
                 r.text(ut.get("code"), f"{path}.code"),

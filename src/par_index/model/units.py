@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Mapping
 from datetime import date
+from types import MappingProxyType
 from typing import Final
 
 import attrs
@@ -25,6 +27,8 @@ from par_index.core.validation import Checker
 from par_index.exceptions import InvalidAdministrativeUnit, Problem
 
 __all__ = [
+    "COMMUNE_LEVEL_UNITS_2025",
+    "PROVINCES_2025",
     "TWO_TIER_FROM",
     "AdministrativeUnit",
     "PeriodStructure",
@@ -98,6 +102,13 @@ _EN: dict[UnitLevel, str] = {
     UnitLevel.THI_TRAN: "township",
     UnitLevel.DAC_KHU: "special zone",
 }
+
+#: The commune-level units on 01/7/2025 by level, as published with QĐ 19/2025/QĐ-TTg's list
+#: (3,321 units: 2,621 xã, 687 phường, 13 đặc khu), under 34 provinces.
+COMMUNE_LEVEL_UNITS_2025: Final[Mapping[UnitLevel, int]] = MappingProxyType(
+    {UnitLevel.XA: 2621, UnitLevel.PHUONG: 687, UnitLevel.DAC_KHU: 13}
+)
+PROVINCES_2025: Final = 34
 
 _DIGITS = re.compile(r"[0-9]+")
 
