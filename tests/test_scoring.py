@@ -903,3 +903,31 @@ def test_qd_766_lists_unscored_indicators_and_group_names() -> None:
     assert fw.node("2").name == "Tiến độ, kết quả giải quyết"
     assert fw.node("3").name == "Cung cấp dịch vụ trực tuyến"
     assert fw.node("1.2").levels == (UnitLevel.TINH, UnitLevel.THANH_PHO_TRUC_THUOC_TRUNG_UONG)
+
+
+def test_levels_on_an_inner_node_apply_to_its_leaves() -> None:
+    from par_index.frameworks.loader import framework_from_dict, framework_to_dict
+
+    data = framework_to_dict(get_framework("qd-766-2022"))
+    group = data["criteria"][0]
+    for child in group["children"]:
+        for key in ("levels", "levels_note", "levels_note_en"):
+            child.pop(key, None)
+    group["levels"] = ["tỉnh"]
+    group["levels_note"] = "thử: cả nhóm chỉ tính cho tỉnh"
+    group["levels_note_en"] = "test: the whole group for provinces only"
+    fw = framework_from_dict(data)
+    unit = AdministrativeUnit("10105", "Ba Trang", UnitLevel.XA)
+    card = score(fw, Evidence(tuple(Measurement(k, v) for k, v in _766_FULL.items()), unit=unit))
+    nodes = {n.code: n for n in card.nodes}
+    assert {nodes[c].status for c in ("1.1", "1.2", "1.3", "1.4")} == {NodeStatus.NOT_APPLICABLE}
+    # By hand: 100 − 18 (group 1) = 82; 2.1 at 90 % loses 2: 80 / 82 = 97.56 %.
+    assert (card.points, card.max_points, card.index) == (
+        Decimal(80),
+        Decimal(82),
+        Decimal("97.56"),
+    )
+    text_en = render_scorecard_text(card, fw, "en")
+    assert "not applicable at this unit level — test: the whole group for provinces only" in (
+        text_en
+    )

@@ -168,13 +168,22 @@ def _kind(framework: Framework | None, measure: str | None) -> MeasureKind | Non
     return spec.kind if spec is not None else None
 
 
-def _criterion(framework: Framework | None, code: str) -> Criterion | None:
+def _limiting(framework: Framework | None, code: str) -> Criterion | None:
+    """The node limiting ``code`` to some unit levels: itself or its nearest such ancestor."""
     if framework is None:
         return None
-    try:
-        return framework.node(code)
-    except KeyError:
-        return None
+    found: Criterion | None = None
+
+    def walk(n: Criterion, limited: Criterion | None) -> bool:
+        nonlocal found
+        limited = n if n.levels else limited
+        if n.code == code:
+            found = limited
+            return True
+        return any(walk(ch, limited) for ch in n.children)
+
+    any(walk(top, None) for top in framework.criteria)
+    return found
 
 
 def _note(n: NodeScore, lang: Lang, framework: Framework | None = None) -> str:
@@ -184,7 +193,7 @@ def _note(n: NodeScore, lang: Lang, framework: Framework | None = None) -> str:
     if lang == "vi":
         return e.note
     if n.status is NodeStatus.NOT_APPLICABLE and e.note.startswith("không áp dụng cho "):
-        crit = _criterion(framework, n.code)
+        crit = _limiting(framework, n.code)
         why = crit.levels_note_en if crit is not None and crit.levels_note_en else ""
         return (
             "not applicable at this unit level"
