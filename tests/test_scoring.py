@@ -567,7 +567,8 @@ def test_rank_ties_share_a_rank() -> None:
         _card("Ba Dinh", "80.50"),
         _card("Ba Xa", "na"),
     ]
-    ranked = rank(cards)
+    # These cards carry a made-up reported index over the same points: tie on what is reported.
+    ranked = rank(cards, ties="reported")
     assert [(r.rank, r.scorecard.unit_label()) for r in ranked] == [
         (1, "xã Ba Trang"),
         (2, "xã Ba Tô"),
@@ -757,12 +758,15 @@ def test_cli_rank(tmp_path: Path) -> None:
         path = tmp_path / f"{name}.json"
         path.write_text(dumps(_card(name, index), converter=c), encoding="utf-8")
         files.append(str(path))
-    status, text = run_cli("rank", *files)
+    status, text = run_cli("rank", "--ties", "reported", *files)
     assert status == 0
     lines = text.splitlines()[2:]
     assert [line.split()[0] for line in lines] == ["1", "2", "2"]
+    status, text = run_cli("rank", "--format", "json", "--ties", "reported", *files)
+    assert [r["rank"] for r in json.loads(text)["rows"]] == [1, 2, 2]
+    # The same points over the same maximum: on the exact index the three units tie.
     status, text = run_cli("rank", "--format", "json", *files)
-    assert [r["rank"] for r in json.loads(text)] == [1, 2, 2]
+    assert [r["rank"] for r in json.loads(text)["rows"]] == [1, 1, 1]
 
 
 def test_cli_frameworks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
