@@ -47,8 +47,12 @@ __all__ = [
     "fold",
     "is_xlsx",
     "load_workbook",
+    "number_of_float",
     "parse_number",
+    "render_problem",
+    "row_is_empty",
     "sheet_grid",
+    "text_of",
 ]
 
 MISSING_EXCEL: Final = "pip install 'par_index[excel]'"

@@ -470,7 +470,7 @@ def _xlsx_bytes(
     from openpyxl.worksheet.datavalidation import DataValidation  # noqa: PLC0415
 
     wb = openpyxl.Workbook()
-    help_ws = wb.active
+    help_ws = wb.worksheets[0]
     help_ws.title = _HELP_SHEET
     for line in _help_lines(fw, lang):
         help_ws.append([line])
