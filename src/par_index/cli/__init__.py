@@ -30,6 +30,8 @@ COMMANDS: Final[dict[str, tuple[str, str]]] = {
     ),
     "rank": ("scoring", "rank scorecards (or evidence files)"),
     "frameworks": ("frameworks", "bundled and user frameworks"),
+    "template": ("template", "write the evidence table units fill in (.xlsx or .csv)"),
+    "schema": ("schema", "print the JSON Schema of an output (no name: list them)"),
     "report": ("report", "periodic CCHC reports (báo cáo CCHC)"),
     "dossiers": ("dossiers", "dossier files (JSON or portal CSV)"),
     "calendar": ("calendar", "working days of the public sector (lịch làm việc)"),
