@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TextIO
+from typing import Literal, TextIO
 
 from par_index.cli._common import framework_arg
 from par_index.core.lang import Lang
 from par_index.formats.excel_evidence import read_units, write_evidence_template
 from par_index.frameworks.loader import BUNDLED
 from par_index.model.periods import ReportingPeriod
+from par_index.model.units import AdministrativeUnit
 
 __all__ = ["register"]
 
@@ -18,13 +19,13 @@ __all__ = ["register"]
 def _cmd_template(args: argparse.Namespace, out: TextIO) -> int:
     lang: Lang = args.lang
     framework = framework_arg(args.framework)
-    units = ()
+    units: tuple[AdministrativeUnit, ...] = ()
     if args.units:
         path = Path(args.units)
         units = read_units(path.read_bytes(), source=str(path), lang=lang)
     period = ReportingPeriod.parse(args.period) if args.period else None
     target = Path(args.output)
-    fmt = "csv" if target.suffix.lower() == ".csv" else "xlsx"
+    fmt: Literal["xlsx", "csv"] = "csv" if target.suffix.lower() == ".csv" else "xlsx"
     data = write_evidence_template(framework, units=units, period=period, fmt=fmt, lang=lang)
     target.write_bytes(data)
     rows = len(list(framework.walk())) * max(len(units), 1)
