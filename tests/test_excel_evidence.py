@@ -265,7 +265,7 @@ def test_csv_rate_needs_a_percent_sign() -> None:
     assert found[0][0].endswith('column "Giá trị"')
 
 
-@settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=15, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(
         st.tuples(

@@ -54,6 +54,12 @@ def read_evidence_json(
     problems: list[Problem] = []
     items: list[tuple[str, Any]]
     if isinstance(raw, dict) and "figures" in raw and "measures" not in raw:
+        version = raw.pop("schema_version", SCHEMA_VERSION)
+        if version != SCHEMA_VERSION:
+            raise LoadError(
+                [Problem("$.schema_version", "schema-version", f'"{SCHEMA_VERSION}"', repr(version))],
+                source=source,
+            )
         try:
             report = c.structure(raw, Report)
         except Exception as exc:  # noqa: BLE001 - every structuring failure becomes Problems

@@ -321,7 +321,12 @@ def load_workbook(data: bytes, source: str, lang: Lang) -> tuple[Any, Any]:
             # openpyxl warns about extensions it does not read (slicers, conditional formats).
             warnings.simplefilter("ignore")
             values = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-            formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
+            # The formulas are read only when a sheet has one (half the time otherwise).
+            formulas = (
+                openpyxl.load_workbook(io.BytesIO(data), data_only=False)
+                if _has_formulas(data)
+                else values
+            )
     except Exception as exc:
         sink.add(
             source,
@@ -335,6 +340,21 @@ def load_workbook(data: bytes, source: str, lang: Lang) -> tuple[Any, Any]:
     return values, formulas
 
 
+def _has_formulas(data: bytes) -> bool:
+    """Whether a worksheet of the workbook holds a formula (an ``<f>`` element)."""
+    import zipfile  # noqa: PLC0415
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return any(
+                re.search(rb"<(?:\w+:)?f[ >/]", z.read(n)) is not None
+                for n in z.namelist()
+                if n.startswith("xl/worksheets/") and n.endswith(".xml")
+            )
+    except (zipfile.BadZipFile, KeyError, OSError):  # openpyxl reports the bad file itself
+        return True
+
+
 def sheet_grid(values_wb: Any, formulas_wb: Any, name: str) -> Grid:
     """The cells of sheet ``name``: values as Excel saved them, formulas never computed
     marked (:attr:`Cell.uncomputed`)."""
@@ -345,7 +365,9 @@ def sheet_grid(values_wb: Any, formulas_wb: Any, name: str) -> Grid:
         cells = []
         for c, (vcell, fcell) in enumerate(zip(vrow, frow, strict=False)):
             value = vcell.value
-            formula = fcell.value if isinstance(fcell.value, str) else None
+            formula = (
+                fcell.value if formulas_wb is not values_wb and isinstance(fcell.value, str) else None
+            )
             uncomputed = ""
             if value is None and formula is not None and formula.startswith("="):
                 uncomputed = formula

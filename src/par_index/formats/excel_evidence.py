@@ -459,6 +459,28 @@ def _help_lines(fw: Framework, lang: Lang) -> list[str]:
     return lines
 
 
+def _ranges(refs: Sequence[str]) -> str:
+    """Cell references (``K2 K3 K4 M7``) as the fewest ranges (``K2:K4 M7``): openpyxl adds
+    references one by one in quadratic time."""
+    by_column: dict[str, list[int]] = {}
+    for ref in refs:
+        m = re.fullmatch(r"([A-Z]+)(\d+)", ref)
+        assert m is not None
+        by_column.setdefault(m.group(1), []).append(int(m.group(2)))
+    out: list[str] = []
+    for letter, rows in by_column.items():
+        rows.sort()
+        start = prev = rows[0]
+        for r in [*rows[1:], None]:
+            if r is not None and r == prev + 1:
+                prev = r
+                continue
+            out.append(f"{letter}{start}" if start == prev else f"{letter}{start}:{letter}{prev}")
+            if r is not None:
+                start = prev = r
+    return " ".join(out)
+
+
 def _xlsx_bytes(
     fw: Framework,
     rows: list[tuple[Criterion, list[object]]],
@@ -467,6 +489,7 @@ def _xlsx_bytes(
 ) -> bytes:
     openpyxl = _openpyxl()
     from openpyxl.styles import Alignment, Font, PatternFill  # noqa: PLC0415
+    from openpyxl.worksheet.cell_range import MultiCellRange  # noqa: PLC0415
     from openpyxl.worksheet.datavalidation import DataValidation  # noqa: PLC0415
 
     wb = openpyxl.Workbook()
@@ -568,8 +591,7 @@ def _xlsx_bytes(
             errorStyle="stop",
             error="Chọn một giá trị trong danh sách / choose a value from the list",
         )
-        for ref in refs:
-            dv.add(ref)
+        dv.sqref = MultiCellRange(_ranges(refs))
         ws.add_data_validation(dv)
     for (kind_v, low, high), refs in numeric.items():
         dv = DataValidation(
@@ -582,8 +604,7 @@ def _xlsx_bytes(
             errorStyle="warning",
             error=f'Từ {low} đến {high} (hoặc "không áp dụng")',
         )
-        for ref in refs:
-            dv.add(ref)
+        dv.sqref = MultiCellRange(_ranges(refs))
         ws.add_data_validation(dv)
     ws.freeze_panes = "G2"
     ws.auto_filter.ref = f"A1:{column_letter(len(COLUMNS) - 1)}{max(len(rows) + 1, 2)}"
