@@ -57,7 +57,11 @@ def read_evidence_json(
         version = raw.pop("schema_version", SCHEMA_VERSION)
         if version != SCHEMA_VERSION:
             raise LoadError(
-                [Problem("$.schema_version", "schema-version", f'"{SCHEMA_VERSION}"', repr(version))],
+                [
+                    Problem(
+                        "$.schema_version", "schema-version", f'"{SCHEMA_VERSION}"', repr(version)
+                    )
+                ],
                 source=source,
             )
         try:

@@ -366,7 +366,9 @@ def sheet_grid(values_wb: Any, formulas_wb: Any, name: str) -> Grid:
         for c, (vcell, fcell) in enumerate(zip(vrow, frow, strict=False)):
             value = vcell.value
             formula = (
-                fcell.value if formulas_wb is not values_wb and isinstance(fcell.value, str) else None
+                fcell.value
+                if formulas_wb is not values_wb and isinstance(fcell.value, str)
+                else None
             )
             uncomputed = ""
             if value is None and formula is not None and formula.startswith("="):
