@@ -312,3 +312,13 @@ def test_units_file() -> None:
     ]
     units = read_units(("\ufeff" + text.rsplit("\n", 2)[0] + "\n").encode())
     assert [u.label() for u in units] == ["xã Ba Trang", "xã Ba Khâm"]
+
+
+def test_a_template_of_another_framework_is_refused() -> None:
+    from par_index.examples.evidence import ba_trang_evidence as ev
+
+    other = get_framework("qd-766-2022")
+    data = write_evidence_template(FW, evidence=[ev()])
+    with pytest.raises(InvalidWorkbook) as info:
+        read_evidence_table(data, other, source="phieu.xlsx")
+    assert ("Thông tin!B2", "other-framework") in [(p.path, p.code) for p in info.value.problems]

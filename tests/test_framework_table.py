@@ -212,3 +212,18 @@ def test_weight_files_and_the_score_option(tmp_path: Path) -> None:
     out = io.StringIO()
     assert main(["score", "--weights", str(toml), "--format", "json"], out=out) == 0
     assert '"framework_version": "2023.1+weights"' in out.getvalue()
+
+
+def test_real_annex_as_csv_gives_the_same_framework() -> None:
+    import csv
+
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    for line in CA_MAU.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            cells = line.split("|")
+            w.writerow(["10" if cells[0] == "1" and i == 2 else c for i, c in enumerate(cells)])
+    data = ("\ufeff" + buf.getvalue()).encode("utf-8")
+    from_csv = read_framework_table(data, metadata=META, lenient=True).framework
+    from_xlsx = read_framework_table(_annex(domain_max="10"), metadata=META, lenient=True)
+    assert from_csv == from_xlsx.framework

@@ -206,7 +206,9 @@ def _float_text(x: float) -> str:
 def number_of_float(x: float) -> Decimal:
     """A float as Excel shows it: 15 significant digits, trailing zeros dropped."""
     d = Decimal(_float_text(x))
-    return d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
+    if d == d.to_integral_value() and d.adjusted() < 15:
+        return d.quantize(Decimal(1))
+    return d.normalize()
 
 
 _NUMBER_RE: Final = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
