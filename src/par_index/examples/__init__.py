@@ -11,12 +11,20 @@ from par_index.examples.ba_trang import (
     ba_trang_text,
     example_path,
 )
+from par_index.examples.ba_trang_plan import (
+    ba_trang_plan,
+    ba_trang_plan_evidence,
+    ba_trang_plan_measures,
+)
 from par_index.examples.evidence import (
     ba_trang_evidence,
 )
 
 __all__ = [
     "ba_trang_evidence",
+    "ba_trang_plan",
+    "ba_trang_plan_evidence",
+    "ba_trang_plan_measures",
     "ba_trang_report",
     "ba_trang_synthetic_dossiers",
     "ba_trang_synthetic_procedures",

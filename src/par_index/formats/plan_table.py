@@ -34,7 +34,8 @@ from par_index.core.lang import Lang
 from par_index.exceptions import InvalidTask, LoadError, Problem
 from par_index.model.areas import ReformArea
 from par_index.model.documents import DocumentKind, DocumentRef, find_document_refs
-from par_index.model.tasks import Deadline, Plan, Task, TaskStatus
+from par_index.model.periods import ReportingPeriod
+from par_index.model.tasks import Deadline, Plan, Task, TaskStatus, TaskUpdate
 
 __all__ = [
     "HEADER_ALIASES",
@@ -43,10 +44,12 @@ __all__ = [
     "plan_from_rows",
     "problem_text",
     "read_plan_table",
+    "read_task_updates",
     "rows_from_csv",
     "rows_from_docx",
     "rows_from_markdown",
     "rows_from_xlsx",
+    "updates_from_rows",
 ]
 
 Field = Literal[
@@ -184,14 +187,16 @@ _AREA_BY_VALUE: Final = {a.value: a for a in ReformArea} | {
     unicodedata.normalize("NFC", a.name_vi).lower(): a for a in ReformArea
 }
 
+# First match wins: "chưa hoàn thành" before "hoàn thành", "chưa rõ" before "chưa".
 _STATUS_WORDS: Final[tuple[tuple[str, TaskStatus], ...]] = (
     ("không thực hiện", TaskStatus.CANCELLED),
     ("hủy", TaskStatus.CANCELLED),
+    ("không rõ", TaskStatus.UNKNOWN),
+    ("chưa rõ", TaskStatus.UNKNOWN),
     ("chưa hoàn thành", TaskStatus.IN_PROGRESS),
     ("hoàn thành", TaskStatus.DONE),
     ("đang", TaskStatus.IN_PROGRESS),
     ("chưa", TaskStatus.NOT_STARTED),
-    ("không rõ", TaskStatus.UNKNOWN),
 )
 
 _GROUP_ID_RE: Final = re.compile(r"(?:phần |mục )?([ivxlc]+|[a-zđ])\.?", re.IGNORECASE)
@@ -264,12 +269,16 @@ def rows_from_markdown(text: str) -> tuple[list[Row], list[str]]:
     """The table rows of a Markdown (or " | "-separated) text, and its other lines.
 
     A line is a row when it starts with "|" or has " | " between cells; separator lines
-    ("|---|---|") are skipped. Places read "dòng N, cột K".
+    ("|---|---|") and HTML comments are skipped. Places read "dòng N, cột K".
     """
     rows: list[Row] = []
     other: list[str] = []
+    in_comment = False
     for n, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
+        if in_comment or line.startswith("<!--"):  # an HTML comment is no part of the text
+            in_comment = "-->" not in line
+            continue
         if not line.startswith("|") and " | " not in line:
             if line:
                 other.append(line)
@@ -682,7 +691,7 @@ def _task(
 def _status_of(text: str) -> TaskStatus | None:
     n = _clean(text).lower()
     for words, status in _STATUS_WORDS:
-        if n.startswith(words) or n == words:
+        if words in n:
             return status
     return None
 
@@ -726,30 +735,7 @@ def read_plan_table(
         ImportError: naming the extra to install for .xlsx or .docx files.
         OSError: when the file cannot be read.
     """
-    p = Path(path)
-    source = str(p)
-    data = p.read_bytes()
-    suffix = p.suffix.lower()
-    lines: list[str] = []
-    if suffix in (".md", ".markdown", ".txt"):
-        rows, lines = rows_from_markdown(_decode(data, source))
-    elif suffix == ".csv":
-        rows = rows_from_csv(_decode(data, source))
-    elif suffix == ".xlsx":
-        try:
-            rows = rows_from_xlsx(data, sheet)
-        except LoadError as e:
-            raise LoadError(e.problems, source=source) from None
-    elif suffix == ".docx":
-        try:
-            rows, lines = rows_from_docx(data)
-        except LoadError as e:
-            raise LoadError(e.problems, source=source) from None
-    else:
-        raise LoadError(
-            [Problem("$", "unknown-format", "a .md, .txt, .csv, .xlsx or .docx file", suffix)],
-            source=source,
-        )
+    rows, lines, source = _file_rows(Path(path), sheet)
     return plan_from_rows(
         rows,
         lines,
@@ -760,6 +746,159 @@ def read_plan_table(
         assigned_by=assigned_by,
         partial=partial,
     )
+
+
+# --------------------------------------------------------------------------- updates
+
+_UPDATE_ALIASES: Final[dict[str, str]] = {
+    **dict.fromkeys(["stt", "tt", "mã nhiệm vụ", "nhiệm vụ"], "task_id"),
+    **dict.fromkeys(["ngày", "ngày cập nhật", "ngày hoàn thành"], "on"),
+    **dict.fromkeys(["tình trạng", "trạng thái", "tình hình thực hiện"], "status"),
+    **dict.fromkeys(["văn bản", "số ký hiệu văn bản"], "document"),
+    "sản phẩm": "product",
+    **dict.fromkeys(["kỳ", "kỳ báo cáo"], "period"),
+    **dict.fromkeys(["ghi chú", "nguồn"], "note"),
+}
+
+
+def _file_rows(path: Path, sheet: str | None) -> tuple[list[Row], list[str], str]:
+    source = str(path)
+    data = path.read_bytes()
+    suffix = path.suffix.lower()
+    try:
+        if suffix in (".md", ".markdown", ".txt"):
+            rows, lines = rows_from_markdown(_decode(data, source))
+            return rows, lines, source
+        if suffix == ".csv":
+            return rows_from_csv(_decode(data, source)), [], source
+        if suffix == ".xlsx":
+            return rows_from_xlsx(data, sheet), [], source
+        if suffix == ".docx":
+            rows, lines = rows_from_docx(data)
+            return rows, lines, source
+    except LoadError as e:
+        raise LoadError(e.problems, source=source) from None
+    raise LoadError(
+        [Problem("$", "unknown-format", "a .md, .txt, .csv, .xlsx or .docx file", suffix)],
+        source=source,
+    )
+
+
+def read_task_updates(
+    path: str | Path, plan: Plan, *, sheet: str | None = None
+) -> tuple[TaskUpdate, ...]:
+    """Read a status history (one update a row: STT, Ngày, Tình trạng, Văn bản, Sản phẩm, Kỳ,
+    Ghi chú) for the tasks of ``plan``.
+
+    Raises:
+        LoadError: listing every problem with its place (unknown task, bad day, status,
+            document or period, a done row without its product, rows out of order).
+        ImportError: naming the extra to install for .xlsx or .docx files.
+        OSError: when the file cannot be read.
+    """
+    rows, _, source = _file_rows(Path(path), sheet)
+    return updates_from_rows(rows, plan, source=source)
+
+
+def updates_from_rows(
+    rows: Sequence[Row], plan: Plan, *, source: str = "<table>"
+) -> tuple[TaskUpdate, ...]:
+    """A status history from table rows (any reader's), checked against ``plan``.
+
+    Raises:
+        LoadError: listing every problem with its place.
+    """
+    problems: list[Problem] = []
+    header = next(
+        (i for i, r in enumerate(rows) if sum(_norm(c.text) in _UPDATE_ALIASES for c in r) >= 3),
+        None,
+    )
+    if header is None:
+        raise LoadError(
+            [Problem("$", "header-missing", "a header row with STT, Ngày and Tình trạng", "none")],
+            source=source,
+        )
+    cols = {
+        k: _UPDATE_ALIASES[_norm(c.text)]
+        for k, c in enumerate(rows[header])
+        if _norm(c.text) in _UPDATE_ALIASES
+    }
+    ids = {t.id for t in plan.tasks}
+    updates: list[TaskUpdate] = []
+    for row in rows[header + 1 :]:
+        if not any(c.text.strip() for c in row):
+            continue
+        cell = {name: row[k] for k, name in cols.items() if k < len(row)}
+
+        def val(name: str, cell: dict[str, Cell] = cell) -> str:
+            return _clean(cell[name].text) if name in cell else ""
+
+        here = len(problems)
+        place = row[0].place
+        task_id = val("task_id")
+        if task_id not in ids:
+            problems.append(
+                Problem(place, "unknown-task", "the STT of a task of the plan", task_id)
+            )
+        m = _DATE_RE.fullmatch(val("on"))
+        on: date | None = None
+        try:
+            on = date(int(m.group(3)), int(m.group(2)), int(m.group(1))) if m else None
+        except ValueError:
+            on = None
+        if on is None:
+            where = cell["on"].place if "on" in cell else place
+            problems.append(Problem(where, "bad-date", "a day dd/mm/yyyy", val("on")))
+        status = _status_of(val("status"))
+        if status is None or status is TaskStatus.UNKNOWN:
+            where = cell["status"].place if "status" in cell else place
+            problems.append(
+                Problem(
+                    where,
+                    "unknown-status",
+                    "Đã hoàn thành, Đang thực hiện, Chưa thực hiện or Không thực hiện",
+                    val("status"),
+                )
+            )
+        document: DocumentRef | None = None
+        if val("document"):
+            try:
+                document = DocumentRef.parse(val("document"))
+            except ValueError:
+                problems.append(
+                    Problem(
+                        cell["document"].place,
+                        "bad-document",
+                        "a document reference",
+                        val("document"),
+                    )
+                )
+        period: ReportingPeriod | None = None
+        if val("period"):
+            try:
+                period = ReportingPeriod.parse(val("period"))
+            except ValueError:
+                problems.append(
+                    Problem(cell["period"].place, "bad-period", "a reporting period", val("period"))
+                )
+        if len(problems) > here:
+            continue
+        assert on is not None
+        assert status is not None
+        try:
+            updates.append(
+                TaskUpdate(task_id, on, status, document, val("product"), period, val("note"))
+            )
+        except InvalidTask as e:
+            problems.extend(Problem(place, p.code, p.expected, p.found) for p in e.problems)
+    if not problems:
+        try:
+            plan.with_updates(*updates)
+        except InvalidTask as e:
+            problems.extend(p.under(source) for p in e.problems)
+    if problems:
+        raise LoadError(problems, source=source)
+    return tuple(updates)
 
 
 # --------------------------------------------------------------------------- messages
@@ -787,6 +926,13 @@ _EXPECTED_VI: Final[dict[str, str]] = {
     "unknown-format": "tệp .md, .txt, .csv, .xlsx hoặc .docx",
     "not-a-workbook": "tệp Excel (.xlsx)",
     "not-a-document": "tệp Word (.docx)",
+    "unknown-task": "STT của một nhiệm vụ trong kế hoạch",
+    "bad-document": "số, ký hiệu văn bản",
+    "bad-period": "một kỳ báo cáo như '6 tháng đầu năm 2023'",
+    "done-without-product": "văn bản hoặc sản phẩm của nhiệm vụ đã hoàn thành",
+    "cancelled-without-decision": "văn bản điều chỉnh kế hoạch",
+    "update-order": "ngày không trước lần cập nhật trước",
+    "update-after-final": "không cập nhật sau khi nhiệm vụ đã hoàn thành hoặc không thực hiện",
     "unknown-sheet": "tên một trang tính có trong tệp",
 }
 

@@ -279,6 +279,11 @@ class PlanMeasures:
         return _ratio(j for j in self.judgements if not j.task.assigned)
 
     @property
+    def own_on_time(self) -> Ratio:
+        """The unit's own tasks: done early or on time / counted."""
+        return _ratio((j for j in self.judgements if not j.task.assigned), on_time=True)
+
+    @property
     def progress(self) -> Ratio:
         """Every task of the plan, due or not: done / all (tiến độ so với kế hoạch năm)."""
         return _ratio(self.everything)
@@ -305,15 +310,28 @@ class PlanMeasures:
         """The counted tasks whose status is not known."""
         return tuple(j for j in self.judgements if j.outcome is Outcome.UNKNOWN)
 
+    @property
+    def unplaced(self) -> tuple[TaskJudgement, ...]:
+        """The tasks with no completion time (the source says it does not know it), not
+        cancelled: no period or day can say whether they were due."""
+        return tuple(
+            j
+            for j in self.everything
+            if j.occurrence.nominal is None and j.outcome is not Outcome.CANCELLED
+        )
+
     def complete_for(self, assigned: bool | None = None) -> bool:
-        """Whether every counted task (only assigned ones, only own ones, or all when None)
-        has a known status."""
-        return not any(assigned is None or j.task.assigned is assigned for j in self.unknown)
+        """Whether the counts of the tasks assigned by the level above (True), of the unit's
+        own (False) or of all (None) are complete: every counted task has a known status
+        and every task has a completion time."""
+        return not any(
+            assigned is None or j.task.assigned is assigned for j in self.unknown + self.unplaced
+        )
 
     @property
     def complete(self) -> bool:
-        """Whether every counted task has a known status."""
-        return not self.unknown
+        """Whether every count is complete (:meth:`complete_for` all tasks)."""
+        return self.complete_for(None)
 
 
 def _occurrences(
