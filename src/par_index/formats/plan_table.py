@@ -430,8 +430,19 @@ def _plan_meta(
 ) -> tuple[DocumentRef | None, int | None, str, str]:
     text = "\n".join(lines)
     if ref is None:
-        found = [f.ref for f in find_document_refs(text) if f.ref.kind in _PLAN_KINDS]
-        ref = found[0] if found else None
+        # The plan's own document follows "Kèm theo" ("Ban hành kèm theo Quyết định số …");
+        # a title may cite others first ("… thực hiện Nghị quyết 15-NQ/TW").
+        attached = [ln for ln in lines if "kèm theo" in ln.lower()]
+        for candidates in (attached, [text]):
+            found = [
+                f.ref
+                for ln in candidates
+                for f in find_document_refs(ln)
+                if f.ref.kind in _PLAN_KINDS
+            ]
+            if found:
+                ref = found[0]
+                break
     if ref is None:
         c.append(
             Problem(
@@ -550,24 +561,32 @@ def plan_from_rows(
         count += 1
         task, row_problems = _task(cells, row, group, group_id, area, assigned, assigned_by, year)
         problems.extend(row_problems)
-        if task is None:
-            continue
-        if task.id in seen:
+        ident = _task_id(cells, group_id)
+        place = cells["id"].place if "id" in cells else row[0].place
+        if ident and ident in seen:
             problems.append(
                 Problem(
-                    cells["id"].place if "id" in cells else row[0].place,
-                    "duplicate-id",
-                    f"an id not used before (used at {seen[task.id]})",
-                    task.id,
+                    place, "duplicate-id", f"an id not used before (used at {seen[ident]})", ident
                 )
             )
             continue
-        seen[task.id] = cells["id"].place if "id" in cells else row[0].place
-        tasks.append(task)
+        if ident:
+            seen[ident] = place
+        if task is not None:
+            tasks.append(task)
     if problems and not partial:
         raise LoadError(problems, source=source)
     plan = Plan(ref, year, issuer_text, tuple(tasks), title)
     return PlanTable(plan, source, tuple(columns), tuple(problems), count)
+
+
+def _task_id(cells: dict[Field, Cell], group_id: str) -> str:
+    """The task's id: its STT, under its section's number ("I.1") when the STT is a bare
+    number."""
+    ident = _clean(cells["id"].text).rstrip(".") if "id" in cells else ""
+    if group_id and re.fullmatch(r"\d+", ident):
+        return f"{group_id}.{ident}"
+    return ident
 
 
 def _task(
@@ -585,7 +604,7 @@ def _task(
     def text(f: Field) -> str:
         return _clean(cells[f].text) if f in cells else ""
 
-    ident = text("id").rstrip(".")
+    ident = _task_id(cells, group_id)
     title = text("title")
     first = row[0].place
     if not ident:
@@ -599,8 +618,6 @@ def _task(
                 "an empty cell",
             )
         )
-    if group_id and re.fullmatch(r"\d+", ident):
-        ident = f"{group_id}.{ident}"
     deadline: Deadline | None = None
     if "deadline" in cells:
         raw = text("deadline")

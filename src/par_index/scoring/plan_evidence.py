@@ -70,7 +70,7 @@ def plan_measurements(m: PlanMeasures) -> tuple[Measurement, ...]:
         (True, "assigned", "nhiệm vụ cấp trên giao", m.assigned_completion, m.assigned_on_time),
     )
     for assigned, stem, what, done, on_time in groups:
-        if not m.complete_for(assigned):
+        if not m.complete_for(assigned=assigned):
             continue
         items = [j for j in m.judgements if j.task.assigned is assigned]
         out.append(
@@ -80,9 +80,7 @@ def plan_measurements(m: PlanMeasures) -> tuple[Measurement, ...]:
                 _source(m, items, done, f"{what} đã hoàn thành"),
             )
         )
-        timely = [
-            j for j in items if j.outcome in (Outcome.DONE_EARLY, Outcome.DONE_ON_TIME)
-        ]
+        timely = [j for j in items if j.outcome in (Outcome.DONE_EARLY, Outcome.DONE_ON_TIME)]
         out.append(
             Measurement(
                 f"tasks.{stem}_on_time_rate",

@@ -320,7 +320,7 @@ class PlanMeasures:
             if j.occurrence.nominal is None and j.outcome is not Outcome.CANCELLED
         )
 
-    def complete_for(self, assigned: bool | None = None) -> bool:
+    def complete_for(self, *, assigned: bool | None = None) -> bool:
         """Whether the counts of the tasks assigned by the level above (True), of the unit's
         own (False) or of all (None) are complete: every counted task has a known status
         and every task has a completion time."""
@@ -331,7 +331,7 @@ class PlanMeasures:
     @property
     def complete(self) -> bool:
         """Whether every count is complete (:meth:`complete_for` all tasks)."""
-        return self.complete_for(None)
+        return self.complete_for(assigned=None)
 
 
 def _occurrences(
