@@ -33,7 +33,7 @@ from par_index.model.procedures import (
     TimeLimit,
     TimeUnit,
 )
-from par_index.model.tasks import Plan, Task, TaskStatus
+from par_index.model.tasks import Deadline, Plan, Task, TaskStatus
 from par_index.model.units import AdministrativeUnit, UnitLevel
 from par_index.reports.figures import STANDARD_FIGURES
 from par_index.reports.model import (
@@ -53,11 +53,13 @@ from par_index.scoring.evidence import Evidence
 from par_index.testing._documents import document_refs
 from par_index.testing._frameworks import evidence, framework_evidence, frameworks, rules
 from par_index.testing._periods import reporting_periods
+from par_index.testing._plans import deadlines, plans_with_histories, task_updates
 
 __all__ = [
     "administrative_units",
     "blocks",
     "citations",
+    "deadlines",
     "document_refs",
     "dossier_codes",
     "dossiers",
@@ -67,6 +69,7 @@ __all__ = [
     "frameworks",
     "moments",
     "plans",
+    "plans_with_histories",
     "procedure_codes",
     "procedures",
     "register_type_strategies",
@@ -78,6 +81,7 @@ __all__ = [
     "signatories",
     "source_spans",
     "supplement_requests",
+    "task_updates",
     "tasks",
     "time_limits",
     "vietnamese_text",
@@ -518,6 +522,7 @@ def register_type_strategies() -> None:
         Dossier: dossiers(),
         Task: tasks(),
         Plan: plans(),
+        Deadline: deadlines(),
         SourceSpan: source_spans(),
         Figure: figures(),
         Block: blocks(),
