@@ -39,8 +39,7 @@ from typing import Final
 
 import attrs
 
-from par_index.calendar.sources import default_calendar
-from par_index.calendar.work_calendar import WorkCalendar
+from par_index.calendar.work_calendar import WorkCalendar, default_calendar
 from par_index.model.areas import ReformArea
 from par_index.model.documents import DocumentRef
 from par_index.model.periods import PeriodKind, ReportingPeriod
