@@ -152,3 +152,30 @@ def test_stats_policies_and_bad_updates(tmp_path: Path, capsys: pytest.CaptureFi
     assert "dòng 2, cột 1: cần STT của một nhiệm vụ trong kế hoạch" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         run("plan", "stats", NQ12, "--as-of", "31/02/2023")
+
+
+def test_score_takes_its_task_measures_from_a_plan() -> None:
+    plan = [
+        "--plan",
+        BA_TRANG[0],
+        "--plan-issuer",
+        "UBND xã Ba Trang",
+        "--plan-assigned-by",
+        "UBND huyện Ba Tơ",
+        "--plan-updates",
+        UPDATES[1],
+        "--plan-as-of",
+        "05/06/2023",
+    ]
+    status, by_tasks = run("score", *plan, "--format", "json")
+    assert status == 0
+    card = json.loads(by_tasks)
+    _, by_report = run("score", "--format", "json")
+    assert card["points"] == json.loads(by_report)["points"]
+    text = json.dumps(card, ensure_ascii=False)
+    assert "12/12 nhiệm vụ của đơn vị đã hoàn thành" in text
+    status, text = run(
+        "score", "--plan", NQ12, "--plan-period", "Năm 2023", "--plan-as-of", "31/01/2024"
+    )
+    assert status == 0
+    assert "0/10 nhiệm vụ của đơn vị đã hoàn thành" in text  # any plan, any evidence

@@ -13,13 +13,14 @@ import argparse
 import csv
 import re
 import sys
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TextIO
 
 from par_index.cli._common import emit_json
 from par_index.core.lang import Lang, format_date, format_number
+from par_index.core.tz import VN_TZ
 from par_index.exceptions import LoadError, Problem
 from par_index.model.documents import DocumentRef
 from par_index.model.periods import ReportingPeriod
@@ -27,9 +28,10 @@ from par_index.model.ratios import NOT_APPLICABLE, Ratio
 
 if TYPE_CHECKING:
     from par_index.formats.plan_table import PlanTable
+    from par_index.scoring.evidence import Evidence
     from par_index.service.plans import PlanMeasures
 
-__all__ = ["SCHEMA_VERSION", "register"]
+__all__ = ["SCHEMA_VERSION", "add_plan_options", "apply_plan", "register"]
 
 #: The version of the JSON documents ``plan check`` and ``plan stats`` write.
 SCHEMA_VERSION: Final = "1"
@@ -401,6 +403,46 @@ def _cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
     else:
         _write_text(m, lang, out)
     return 0
+
+
+# --------------------------------------------------------------------------- score --plan
+
+
+def add_plan_options(p: argparse.ArgumentParser) -> None:
+    """The options by which ``score`` takes its task measures from a plan table."""
+    p.add_argument(
+        "--plan", default=None, help="plan table whose tasks give the task measures (kế hoạch)"
+    )
+    p.add_argument("--plan-updates", default=None, help="the plan's status history")
+    p.add_argument("--plan-as-of", type=_date_arg, default=None, help="judge the tasks on this day")
+    p.add_argument("--plan-period", default=None, help='the period, e.g. "6 tháng đầu năm 2023"')
+    p.add_argument("--plan-issuer", default=None, help="the plan's issuing body")
+    p.add_argument("--plan-assigned-by", default="", help="the higher body, for assigned headings")
+
+
+def apply_plan(evidence: Evidence, args: argparse.Namespace) -> Evidence:
+    """``evidence`` with the task measures of ``--plan`` in place of the report's (unchanged
+    without ``--plan``).
+
+    Raises:
+        LoadError: for a plan table or history with problems (listed with their places).
+        InvalidPeriod: for a period that cannot be read.
+    """
+    if getattr(args, "plan", None) is None:
+        return evidence
+    from par_index.formats.plan_table import read_plan_table, read_task_updates  # noqa: PLC0415
+    from par_index.scoring.plan_evidence import with_plan  # noqa: PLC0415
+    from par_index.service.plans import judge_plan  # noqa: PLC0415
+
+    plan = read_plan_table(
+        args.plan, issuer=args.plan_issuer, assigned_by=args.plan_assigned_by
+    ).plan
+    if args.plan_updates is not None:
+        plan = plan.with_updates(*read_task_updates(args.plan_updates, plan))
+    period = ReportingPeriod.parse(args.plan_period) if args.plan_period else evidence.period
+    # Without --plan-as-of: today in Vietnam (UTC+7), not the machine's zone.
+    as_of = args.plan_as_of if args.plan_as_of is not None else datetime.now(VN_TZ).date()
+    return with_plan(evidence, judge_plan(plan, as_of, period=period))
 
 
 def register(
