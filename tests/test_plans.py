@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -583,3 +584,26 @@ def test_ba_trang_completion_criteria_scored_from_tasks_as_from_the_report() -> 
         "kế hoạch 252/QĐ-UBND ngày 25/12/2022, 6 tháng đầu năm 2023, tính đến 05/06/2023: "
         "12/12 nhiệm vụ của đơn vị đã hoàn thành; hoàn thành: I.1, I.3 (6 tháng đầu năm 2023)"
     )
+
+
+def test_plan_measurements_name_the_tasks_behind_each_value() -> None:
+    from par_index.scoring.plan_evidence import plan_measurements
+
+    late = Task("1", "A", deadline=Deadline.parse("Quý I/2023"))
+    open_ = Task("2", "B", deadline=Deadline.parse("Quý I/2023"))
+    plan = _plan(
+        late, open_, updates=(TaskUpdate("1", date(2023, 4, 5), TaskStatus.DONE, product="x"),)
+    )
+    got = {m.name: m for m in plan_measurements(judge_plan(plan, date(2023, 4, 30)))}
+    assert got["tasks.plan_completion_rate"].value == Decimal("0.5")
+    assert got["tasks.plan_completion_rate"].source == (
+        "kế hoạch 252/QĐ-UBND ngày 25/12/2022, các nhiệm vụ đến hạn, tính đến 30/04/2023: "
+        "1/2 nhiệm vụ của đơn vị đã hoàn thành; hoàn thành: 1; trong đó quá hạn: 1; "
+        "chưa hoàn thành: 2"
+    )
+    assert got["tasks.plan_on_time_rate"].value == 0
+    assert got["tasks.overdue"].value == 1
+    assert got["tasks.overdue"].source.endswith("1 nhiệm vụ quá hạn chưa hoàn thành (2)")
+    # Nothing assigned from above: not applicable, and the source says why.
+    assert got["tasks.assigned_completion_rate"].value is NOT_APPLICABLE
+    assert "không có nhiệm vụ cấp trên giao" in got["tasks.assigned_completion_rate"].source
