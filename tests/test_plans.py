@@ -477,6 +477,7 @@ def test_status_columns_and_update_files(tmp_path: Path) -> None:
         "| 2 | B | Quý II/2023 | Đang thực hiện | |\n"
         "| 3 | C | Quý II/2023 | Đã hoàn thành | |\n"
         "| 4 | D | Quý II/2023 | xong rồi | 31/02/2023 |\n"
+        "| 5 | E | Quý II/2023 | Hoàn thành một phần | 01/06/2023 |\n"
     )
     path = tmp_path / "p.md"
     path.write_text(text, encoding="utf-8")
@@ -485,6 +486,7 @@ def test_status_columns_and_update_files(tmp_path: Path) -> None:
         ("dòng 5, cột 5", "done-without-date"),
         ("dòng 6, cột 4", "unknown-status"),
         ("dòng 6, cột 5", "bad-date"),
+        ("dòng 7, cột 5", "date-without-done"),
     ]
     a, b = table.plan.tasks
     assert (a.status, a.completed_on, b.status) == (

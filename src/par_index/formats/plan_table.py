@@ -194,6 +194,7 @@ _STATUS_WORDS: Final[tuple[tuple[str, TaskStatus], ...]] = (
     ("không rõ", TaskStatus.UNKNOWN),
     ("chưa rõ", TaskStatus.UNKNOWN),
     ("chưa hoàn thành", TaskStatus.IN_PROGRESS),
+    ("một phần", TaskStatus.IN_PROGRESS),
     ("hoàn thành", TaskStatus.DONE),
     ("đang", TaskStatus.IN_PROGRESS),
     ("chưa", TaskStatus.NOT_STARTED),
@@ -681,8 +682,15 @@ def _task(
         problems.append(
             Problem(place, "done-without-date", "the completion day of a done task", "")
         )
-    if status is not TaskStatus.DONE:
-        completed = None
+    if status is not TaskStatus.DONE and completed is not None:
+        problems.append(
+            Problem(
+                cells["completed_on"].place,
+                "date-without-done",
+                f"no completion day while the task is {status.value}",
+                text("completed_on"),
+            )
+        )
     by = text("assigned_by") or (assigned_by or group if assigned else "")
     if problems:  # a row with a problem is rejected whole, never half-read
         return None, problems
@@ -939,6 +947,7 @@ _EXPECTED_VI: Final[dict[str, str]] = {
     ),
     "bad-date": "ngày dạng dd/mm/yyyy",
     "done-without-date": "ngày hoàn thành của nhiệm vụ đã hoàn thành",
+    "date-without-done": "không ghi ngày hoàn thành khi nhiệm vụ chưa hoàn thành",
     "not-utf8": "văn bản mã UTF-8",
     "unknown-format": "tệp .md, .txt, .csv, .xlsx hoặc .docx",
     "not-a-workbook": "tệp Excel (.xlsx)",
