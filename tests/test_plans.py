@@ -609,3 +609,20 @@ def test_plan_measurements_name_the_tasks_behind_each_value() -> None:
     # Nothing assigned from above: not applicable, and the source says why.
     assert got["tasks.assigned_completion_rate"].value is NOT_APPLICABLE
     assert "không có nhiệm vụ cấp trên giao" in got["tasks.assigned_completion_rate"].source
+
+
+def test_each_field_takes_one_column_and_the_others_are_listed() -> None:
+    rows, lines = rows_from_markdown(
+        "Kèm theo Kế hoạch 14/KH-UBND ngày 30/01/2023\n"
+        "| STT | Nhiệm vụ | Thời gian thực hiện (bắt đầu) | Thời gian hoàn thành | Ghi chú |\n"
+        "| 1 | A | Quý I/2023 | Quý II/2023 | x |\n"
+    )
+    table = plan_from_rows(rows, lines, issuer="UBND xã Ba Trang")
+    assert table.columns == (
+        ("STT", "id"),
+        ("Nhiệm vụ", "title"),
+        ("Thời gian thực hiện (bắt đầu)", "ignored"),
+        ("Thời gian hoàn thành", "deadline"),
+        ("Ghi chú", "ignored"),
+    )
+    assert table.plan.tasks[0].deadline == Deadline.parse("Quý II/2023")

@@ -164,7 +164,17 @@ HEADER_ALIASES: Final[dict[str, Field]] = {
     **dict.fromkeys(
         ["văn bản", "số ký hiệu văn bản", "văn bản sản phẩm", "văn bản đã ban hành"], "document"
     ),
-    **dict.fromkeys(["cấp trình", "ghi chú", "kinh phí", "nguồn kinh phí"], "ignored"),
+    **dict.fromkeys(
+        [
+            "cấp trình",
+            "ghi chú",
+            "kinh phí",
+            "nguồn kinh phí",
+            "thời gian bắt đầu",
+            "ngày bắt đầu",
+        ],
+        "ignored",
+    ),
 }
 
 # Words of a section heading and the reform area they name (the provincial PAR INDEX domains,
@@ -529,15 +539,22 @@ def plan_from_rows(
     ref, year, issuer_text, title = _plan_meta([*lines, *above], ref, year, issuer, meta_problems)
     if meta_problems or ref is None or year is None:
         raise LoadError(meta_problems, source=source)
-    columns: list[tuple[str, str]] = []
+    # Each field takes one column: the one whose header is an alias exactly, else the first
+    # that starts with one ("Thời gian hoàn thành" wins over "Thời gian bắt đầu"); every other
+    # column is listed as ignored, never dropped unseen.
     fields: dict[int, Field] = {}
-    for k, cell in enumerate(header):
-        if not cell.text.strip():
-            continue
-        f = _field_of(cell.text)
-        columns.append((_clean(cell.text), f if f is not None else "ignored"))
-        if f is not None and f != "ignored" and f not in fields.values():
-            fields[k] = f
+    for exact in (True, False):
+        for k, cell in enumerate(header):
+            f = _field_of(cell.text)
+            if f is None or f == "ignored" or k in fields or f in fields.values():
+                continue
+            if (_norm(cell.text) in HEADER_ALIASES) is exact:
+                fields[k] = f
+    columns = [
+        (_clean(cell.text), fields.get(k, "ignored"))
+        for k, cell in enumerate(header)
+        if cell.text.strip()
+    ]
     if "deadline" not in fields.values():
         problems.append(
             Problem(header[0].place, "deadline-column-missing", "a completion-time column", "none")
