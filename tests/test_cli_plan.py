@@ -52,6 +52,21 @@ def test_check_lists_columns_and_no_problem() -> None:
     assert data["schema_version"] == "1"
     assert data["plan"]["tasks"] == 19
     assert {"header": "Cấp trình", "field": "ignored"} in data["columns"]
+    assert data["tasks"][10] | {"title": ""} == {
+        "id": "III.1",
+        "title": "",
+        "group": data["tasks"][10]["group"],
+        "area": None,
+        "assigned_by": "",
+        "lead": "UBND thành phố Hà Nội",
+        "partners": "Bộ Kế hoạch và Đầu tư và các cơ quan liên quan",
+        "product": "Quyết định của Thủ tướng Chính phủ",
+        "time": "Quý II/2023",
+        "kind": "quarter",
+        "start": "2023-04-01",
+        "end": "2023-06-30",
+        "status": "not_started",
+    }
 
 
 def test_check_reports_every_problem_in_the_users_language(
@@ -127,7 +142,8 @@ def test_stats_csv_and_xlsx(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     )
     assert status == 0
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["Chỉ số", "Nhiệm vụ"]
+    assert wb.sheetnames == ["Chỉ số", "Nhiệm vụ", "Quá hạn"]
+    assert wb["Quá hạn"].max_row == 1 + 13  # every task due by then is overdue: none reported
     tasks = wb["Nhiệm vụ"]
     assert tasks["A1"].value == "id"
     assert tasks.max_row == 1 + 13  # due by 31/01/2024: 3 of 2022 and 10 of 2023

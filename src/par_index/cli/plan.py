@@ -167,6 +167,24 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
                     "assigned_tasks": len(plan.assigned_tasks),
                 },
                 "columns": [{"header": h, "field": f} for h, f in table.columns],
+                "tasks": [
+                    {
+                        "id": t.id,
+                        "title": t.title,
+                        "group": t.group,
+                        "area": t.area.value if t.area is not None else None,
+                        "assigned_by": t.assigned_by,
+                        "lead": t.lead,
+                        "partners": t.partners,
+                        "product": t.product,
+                        "time": t.time.text if t.time is not None else None,
+                        "kind": t.time.kind.value if t.time is not None else None,
+                        "start": _iso(t.time.start) if t.time is not None else None,
+                        "end": _iso(t.time.end) if t.time is not None else None,
+                        "status": t.status.value,
+                    }
+                    for t in plan.tasks
+                ],
                 "problems": [_problem_json(p) for p in table.problems],
             },
         )
@@ -370,6 +388,12 @@ def _write_xlsx(m: PlanMeasures, path: Path) -> None:
     tasks.append(list(_CSV_COLUMNS))
     for row in data["tasks"]:
         tasks.append(["" if row[k] is None else row[k] for k in _CSV_COLUMNS])
+    overdue = wb.create_sheet("Quá hạn")
+    overdue.append(["id", "title", "lead", "due", "working_days"])
+    for j in m.overdue:
+        overdue.append(
+            [j.occurrence.key, j.task.title, j.task.lead, j.occurrence.due, j.working_days]
+        )
     wb.save(path)
 
 
