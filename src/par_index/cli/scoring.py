@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Final, TextIO
 
 from par_index.cli._common import framework_arg
+from par_index.cli.plan import add_plan_options, apply_plan
 from par_index.core.lang import Lang
 from par_index.examples.evidence import ba_trang_evidence
 from par_index.exceptions import InvalidValueError, LoadError, Problem
@@ -162,7 +163,8 @@ def _cmd_score(args: argparse.Namespace, out: TextIO) -> int:
     framework = framework_arg(args.framework)
     if args.weights:
         framework = reweight(framework, read_weights(args.weights, lang=args.lang))
-    evidence = _load_evidence(args, framework)
+    # Task measures of --plan, in place of the report's.
+    evidence = tuple(apply_plan(ev, args) for ev in _load_evidence(args, framework))
     cards = [score(framework, ev, scheme=args.scheme) for ev in evidence]
     if len(cards) > 1:
         check_rankable(cards, [f"{args.evidence} ({c.unit_label()})" for c in cards])
@@ -331,6 +333,7 @@ def register(
     p.add_argument("--format", choices=list(_SCORE_FORMATS), default="text")
     p.add_argument("--scheme", choices=sorted(SCHEMES), help="classification scheme")
     _add_shared(p)
+    add_plan_options(p)
     p.set_defaults(run=_cmd_score)
 
     p = sub.add_parser("rank", parents=[lang], help="rank scorecards (or evidence files)")
