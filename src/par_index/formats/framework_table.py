@@ -125,7 +125,30 @@ _COLUMNS: Final = {
     "provenance": ("Tình trạng", ("tình trạng", "provenance")),
     "note": ("Ghi chú", ("ghi chú", "note")),
     "rule_table": ("Quy tắc (bảng)", ("quy tắc (bảng)", "rule_table")),
+    "extra": ("Thuộc tính khác", ("thuộc tính khác", "extra")),
 }
+# The node fields the columns above carry; any other field of the framework file travels as
+# JSON in "Thuộc tính khác" (and framework fields in the sheet "Khác"), so that a framework
+# with fields this table does not name still comes back whole.
+_NODE_KEYS: Final = frozenset(
+    {
+        "code",
+        "name",
+        "max_points",
+        "rule",
+        "measure",
+        "name_en",
+        "role",
+        "not_applicable",
+        "component",
+        "area",
+        "source",
+        "provenance",
+        "note",
+        "children",
+    }
+)
+_OTHER_SHEET: Final = "Khác"
 _BY_HEADER: Final = {alias: key for key, (_, aliases) in _COLUMNS.items() for alias in aliases}
 
 _ROLE: Final = {"normal": "thường", "bonus": "điểm thưởng", "deduction": "điểm trừ"}
@@ -226,6 +249,11 @@ def write_framework_table(framework: Framework) -> bytes:
     ws.append([_COLUMNS[k][0] for k in keys])
     for cell in ws[1]:
         cell.font = Font(bold=True)
+    data = framework_to_dict(framework)
+    extras = {
+        d["code"]: {k: v for k, v in d.items() if k not in _NODE_KEYS}
+        for d in _walk_dicts(data["criteria"])
+    }
     for n in framework.walk():
         sentence, table = _sentence_or_table(n.rule) if n.rule is not None else ("", "")
         values: dict[str, object] = {
@@ -243,6 +271,7 @@ def write_framework_table(framework: Framework) -> bytes:
             "provenance": _PROVENANCE[n.provenance.value],
             "note": n.note or None,
             "rule_table": table or None,
+            "extra": json.dumps(extras[n.code], ensure_ascii=False) if extras[n.code] else None,
         }
         ws.append([values[k] for k in keys])
         ws.cell(row=ws.max_row, column=1).number_format = "@"
@@ -255,7 +284,6 @@ def write_framework_table(framework: Framework) -> bytes:
         row[3].alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "C2"
     info = wb.create_sheet(_INFO_SHEET)
-    data = framework_to_dict(framework)
     for key, label in _INFO_KEYS:
         value = data.get(key)
         if key == "unit_levels":
@@ -291,9 +319,21 @@ def write_framework_table(framework: Framework) -> bytes:
                 ", ".join(m.categories) or None,
             ]
         )
+    known = {k for k, _ in _INFO_KEYS} | {"components", "measures", "criteria"}
+    other = {k: v for k, v in data.items() if k not in known}
+    if other:
+        sheet = wb.create_sheet(_OTHER_SHEET)
+        for key, value in other.items():
+            sheet.append([key, json.dumps(value, ensure_ascii=False)])
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def _walk_dicts(nodes: Sequence[dict[str, Any]]) -> Any:
+    for d in nodes:
+        yield d
+        yield from _walk_dicts(d.get("children", []))
 
 
 # --------------------------------------------------------------------------- import
@@ -418,6 +458,11 @@ def read_framework_table(
             }
             for r in _rows_of(book, _COMPONENT_SHEET)
         )
+        for key, value in _info_pairs(book, _OTHER_SHEET):
+            try:
+                info[key] = json.loads(str(value))
+            except ValueError:
+                sink.add(f"{_OTHER_SHEET}!B", "bad-json", "một giá trị JSON", "a JSON value", value)
         own_measures.extend(
             {
                 "name": r[0],
@@ -596,6 +641,17 @@ def _build(
                     )
                 else:
                     node[key] = match
+        if "extra" in v:
+            try:
+                extra = json.loads(str(v["extra"]))
+            except ValueError:
+                extra = None
+            if not isinstance(extra, dict):
+                sink.add(
+                    entry.place, "bad-extra", "một đối tượng JSON", "a JSON object", v["extra"]
+                )
+            else:
+                node.update(extra)
         for key in ("name_en", "component", "area", "source", "note"):
             if key in v:
                 node[key] = " ".join(str(v[key]).split()) if key != "note" else str(v[key]).strip()

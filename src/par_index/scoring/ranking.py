@@ -4,8 +4,9 @@ Ties are defined on the **exact** index by default: two units tie when their poi
 their maximum are the same fraction (points are kept exact; 60,5 / 72 and 121 / 144 tie).
 ``ties="reported"`` ties on the reported index instead, rounded as the scorecard reports it
 (2 decimals, ROUND_HALF_UP by default), as a published ranking that prints 2 decimals does;
-domain.md §2 found no official rule either way, so the choice is the caller's and the output
-says which was used. Within a tie, units are listed by unit code, then by name.
+the Ministry of Home Affairs publishes PAR INDEX results with 2 decimals (Quảng Ninh 92,18 in
+2023) and no official rounding or tie rule was found, so the choice is the caller's and the
+output says which was used. Within a tie, units are listed by unit code, then by name.
 
 Units ranked together must be comparable: :func:`check_rankable` refuses the same unit twice
 for the same period and scorecards of different frameworks or framework versions.
