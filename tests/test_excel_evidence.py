@@ -200,6 +200,7 @@ def test_values_of_the_wrong_kind_and_range_all_at_once() -> None:
     ws[f"{v}{_row_of(ws, '1.2.1')}"] = date(2023, 6, 5)  # Excel made a date of it
     ws[f"{_letter('self_score')}{_row_of(ws, '1.1.2')}"] = 5  # above the maximum 2
     ws[f"{v}{_row_of(ws, '1')}"] = 3  # an inner row has no value
+    ws[f"{v}{_row_of(ws, '1.4.1')}"] = "05/06/2023"  # a date typed as text where a count goes
     found = _problems(_bytes(wb))
     assert {code for _, code in found} == {
         "rate-out-of-range",
@@ -207,6 +208,7 @@ def test_values_of_the_wrong_kind_and_range_all_at_once() -> None:
         "date-in-cell",
         "points-out-of-range",
         "value-not-read",
+        "not-a-number",
     }
     assert all(path.startswith(f"{DATA_SHEET}!") for path, _ in found)
     english = _problems(_bytes(wb), lang="en")
