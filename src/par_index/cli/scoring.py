@@ -162,7 +162,7 @@ _SCORE_FORMATS: Final = {
 def _cmd_score(args: argparse.Namespace, out: TextIO) -> int:
     framework = framework_arg(args.framework)
     if args.weights:
-        framework = reweight(framework, read_weights(args.weights, lang=args.lang))
+        framework = reweight(framework, read_weights(args.weights))
     # Task measures of --plan, in place of the report's.
     evidence = tuple(apply_plan(ev, args) for ev in _load_evidence(args, framework))
     cards = [score(framework, ev, scheme=args.scheme) for ev in evidence]
@@ -298,7 +298,7 @@ _RANK_FORMATS: Final = {
 def _cmd_rank(args: argparse.Namespace, out: TextIO) -> int:
     framework = framework_arg(args.framework)
     if args.weights:
-        framework = reweight(framework, read_weights(args.weights, lang=args.lang))
+        framework = reweight(framework, read_weights(args.weights))
     cards, sources = _load_cards(args, framework)
     check_rankable(cards, sources)
     ranked = rank(cards, ties=args.ties)

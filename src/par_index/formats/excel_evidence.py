@@ -657,10 +657,6 @@ class _Unit:
     seen: dict[str, str] = attrs.field(factory=dict)
 
 
-def _words(sink: SheetProblems, vi: str, en: str) -> str:
-    return vi if sink.lang == "vi" else en
-
-
 def _header(grid: Grid, sink: SheetProblems, source: str, lenient: bool) -> dict[str, int]:
     if not grid.rows:
         sink.add(source, "empty-table", "một bảng có dòng tiêu đề", "a table with a header row", "")
@@ -785,7 +781,7 @@ def _points(c: Cell | None, sink: SheetProblems, top: Decimal | None) -> Decimal
 
 
 def _measure_value(
-    fw: Framework, n: Criterion, c: Cell, sink: SheetProblems, from_csv: bool
+    fw: Framework, n: Criterion, c: Cell, sink: SheetProblems
 ) -> MeasureValue | None:
     raw = c.value
     if isinstance(raw, str) and fold(raw) in _NA_WORDS:
@@ -943,7 +939,6 @@ def read_evidence_table(
     """
     sink = SheetProblems(lang)
     grid, info = _open_grid(data, source, sink)
-    from_csv = grid.name == ""
     declared = info.get(fold("Bộ tiêu chí"))
     if declared is not None and declared != framework.id:
         sink.add(
@@ -1058,7 +1053,7 @@ def read_evidence_table(
             )
             continue
         u.seen[code] = code_cell.place
-        _read_row(framework, n, row, cols, u, sink, from_csv, lenient)
+        _read_row(framework, n, row, cols, u, sink, lenient)
     sink.raise_if_any(source)
     out = []
     for u in units.values():
@@ -1081,7 +1076,6 @@ def _read_row(
     cols: Mapping[str, int],
     u: _Unit,
     sink: SheetProblems,
-    from_csv: bool,
     lenient: bool,
 ) -> None:
     kind = _kind(n)
@@ -1172,7 +1166,7 @@ def _read_row(
                         count = int(rc[0])
                 u.survey.append(SurveyResult(n.code, got[0], count))
     elif value_cell is not None:
-        value = _measure_value(fw, n, value_cell, sink, from_csv)
+        value = _measure_value(fw, n, value_cell, sink)
         if value is not None:
             assert n.measure is not None
             m = Measurement(n.measure, value, source)

@@ -147,7 +147,7 @@ def reweight(framework: Framework, weights: Mapping[str, Decimal]) -> Framework:
     )
 
 
-def read_weights(path: str | Path, *, lang: str = "vi") -> dict[str, Decimal]:
+def read_weights(path: str | Path) -> dict[str, Decimal]:
     """Criterion code → new maximum from a TOML or CSV file.
 
     TOML: a ``[max_points]`` table of ``"code" = points``. CSV: a header ``code,max_points``
@@ -217,5 +217,4 @@ def read_weights(path: str | Path, *, lang: str = "vi") -> dict[str, Decimal]:
             out[code] = value
     if problems:
         raise LoadError(problems, source=str(p))
-    _ = lang
     return out
