@@ -87,7 +87,7 @@ def test_scorecard_page_vi() -> None:
 
 def test_scorecard_page_en_with_previous_year() -> None:
     before = score(
-        FW, ba_trang_evidence().with_measures({"report.plan_completion_rate": Decimal("0.85")})
+        FW, ba_trang_evidence().with_measures({"tasks.plan_completion_rate": Decimal("0.85")})
     )
     page = render_scorecard_html(BA_TRANG, previous=before, framework=FW, lang="en")
     assert '<html lang="en">' in page

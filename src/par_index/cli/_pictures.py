@@ -26,11 +26,15 @@ class InvalidOutput(InvalidValueError):
     what = "output option"
 
 
-def add_picture_options(p: argparse.ArgumentParser, charts: Sequence[str]) -> None:
-    """Add ``-o/--output`` and ``--chart`` (the chart for svg and png) to ``p``."""
-    p.add_argument(
-        "-o", "--output", metavar="FILE", help="write to FILE (needed for png) instead of stdout"
-    )
+def add_picture_options(
+    p: argparse.ArgumentParser, charts: Sequence[str], *, output: bool = True
+) -> None:
+    """Add ``--chart`` (the chart for svg and png) to ``p``, and ``-o/--output`` unless the
+    command has it already (``output=False``)."""
+    if output:
+        p.add_argument(
+            "-o", "--output", metavar="FILE", help="write to FILE (needed for png), not stdout"
+        )
     p.add_argument(
         "--chart",
         choices=list(charts),

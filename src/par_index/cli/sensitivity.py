@@ -16,9 +16,10 @@ from typing import Any, TextIO
 
 from par_index.cli._common import emit_json, framework_arg, pick
 from par_index.cli._pictures import PICTURES, add_picture_options, emit_picture
-from par_index.cli.scoring import DEFAULT_FRAMEWORK, _load_card
+from par_index.cli.scoring import DEFAULT_FRAMEWORK, _load_cards
 from par_index.core.lang import Lang, format_number
 from par_index.scoring.classification import SCHEMES
+from par_index.scoring.ranking import TIES
 from par_index.scoring.sensitivity import Choice, SensitivityResult, sensitivity
 
 __all__ = ["SCHEMA_VERSION", "register", "sensitivity_json"]
@@ -93,6 +94,7 @@ def sensitivity_json(result: SensitivityResult) -> dict[str, Any]:
         "criteria": list(result.criteria),
         "thresholds": {code: list(vs) for code, vs in result.thresholds},
         "scheme": result.scheme,
+        "ties": result.ties,
         "units": [
             {
                 "unit": u.unit,
@@ -157,7 +159,7 @@ def _text(result: SensitivityResult, lang: Lang) -> str:
 def _cmd_sensitivity(args: argparse.Namespace, out: TextIO) -> int:
     lang: Lang = args.lang
     framework = framework_arg(args.framework)
-    cards = [_load_card(f, framework, args.scheme) for f in args.files]
+    cards, _ = _load_cards(args, framework)
     result = sensitivity(
         cards,
         draws=args.draws,
@@ -167,6 +169,7 @@ def _cmd_sensitivity(args: argparse.Namespace, out: TextIO) -> int:
         thresholds=_choices(args.threshold or [], args.rule or []),
         framework=framework,
         scheme=args.scheme,
+        ties=args.ties,
     )
     if args.format == "json":
         return emit_json(out, sensitivity_json(result))
@@ -225,6 +228,17 @@ def register(
         metavar="CODE=SENTENCE",
         help="a rule the leaf may have instead, as a table prints it (band thresholds: "
         "'3.2=Từ 95%% trở lên: 8 điểm; dưới 95%%: 0 điểm'); repeatable",
+    )
+    p.add_argument(
+        "--ties",
+        choices=list(TIES),
+        default="exact",
+        help="ties on the exact index (default) or on the reported, rounded one",
+    )
+    p.add_argument(
+        "--lenient",
+        action="store_true",
+        help="evidence files: unknown criterion codes, measure ids and columns are warnings",
     )
     p.add_argument("--format", choices=["text", "json", *PICTURES], default="text")
     add_picture_options(p, ["intervals", "ranking", "heatmap", "distribution"])

@@ -42,7 +42,7 @@ from par_index.scoring.classification import (
     ClassificationScheme,
     InvalidScorecard,
 )
-from par_index.scoring.ranking import rank
+from par_index.scoring.ranking import Ties, rank
 from par_index.scoring.scorecard import Scorecard
 
 if TYPE_CHECKING:
@@ -63,6 +63,7 @@ sentence as an official table prints it, or a rule."""
 
 _CHUNK: Final = 200  # draws re-aggregated at once (bounds memory: units × chunk floats)
 _EPS: Final = 1e-9  # float sums of exact decimals are within ~1e-12 of them
+_EXACT_PLACES: Final = 7  # decimals of an index compared "exactly" (ties="exact")
 
 
 @attrs.frozen
@@ -149,6 +150,7 @@ class SensitivityResult:
         scheme: the classification scheme's id, None without one.
         units: one per ranked unit, in rank order.
         unranked: the units without an index (left out).
+        ties: how ties were defined: ``exact`` or ``reported`` indices.
     """
 
     framework_id: str
@@ -161,6 +163,7 @@ class SensitivityResult:
     scheme: str | None
     units: tuple[UnitSensitivity, ...]
     unranked: tuple[str, ...] = ()
+    ties: Ties = "exact"
 
 
 # --------------------------------------------------------------------------- the tree
@@ -490,6 +493,7 @@ def sensitivity(
     framework: Framework | None = None,
     scheme: ClassificationScheme | str | None = None,
     drop_one: bool = True,
+    ties: Ties = "exact",
 ) -> SensitivityResult:
     """The sensitivity of the ranking of ``scorecards`` to weights and thresholds.
 
@@ -509,6 +513,8 @@ def sensitivity(
         framework: the framework, needed to read the rules when ``thresholds`` is given.
         scheme: the classification scheme (or its id); the scorecards' own when None.
         drop_one: also compute, for each unit, the criteria whose removal moves it most.
+        ties: as :func:`~par_index.scoring.ranking.rank`: ``exact`` (units tie when their
+            exact indices are equal) or ``reported`` (when their rounded indices are).
 
     Returns:
         Per ranked unit (in rank order): its rank, median rank, 5–95 % rank interval, the
@@ -526,15 +532,19 @@ def sensitivity(
     _check(cards, level, draws, spread)
     np_ = require("numpy", "sensitivity")
     chosen = _scheme(scheme, cards)
-    ranked = [r for r in rank(cards) if r.rank is not None]
-    unranked = tuple(r.scorecard.unit_label() for r in rank(cards) if r.rank is None)
+    ranking = rank(cards, ties=ties)
+    ranked = [r for r in ranking if r.rank is not None]
+    unranked = tuple(r.scorecard.unit_label() for r in ranking if r.rank is None)
     order = [r.scorecard for r in ranked]
     tree = _tree(cards[0], level)
     model = _Model(np_, order, tree, level)
     extra, problems = _threshold_extra(np_, order, tree, framework, thresholds or {})
     if problems:
         raise InvalidScorecard(problems)
-    places = cards[0].places
+    reported = cards[0].places
+    # Keys compare indices rounded as reported, or "exactly": to 7 decimals, far below the
+    # gap between two different indices of real maxima and far above float error.
+    places = reported if ties == "reported" else _EXACT_PLACES
     n_units, n_crit = len(order), len(model.criteria)
     rng = np_.random.default_rng(seed)
     rank_cols: list[Any] = []
@@ -573,6 +583,12 @@ def sensitivity(
     all_keys = np_.concatenate(key_cols, axis=1)
     k_low, k_mid, k_high = np_.percentile(all_keys, [5, 50, 95], axis=1, method="inverted_cdf")
     quantum = Decimal(1).scaleb(-places)
+
+    def shown(key: Any) -> Decimal:
+        return (Decimal(int(key)) * quantum).quantize(
+            Decimal(1).scaleb(-reported), rounding=ROUND_HALF_UP
+        )
+
     movers = _movers(np_, model, tree, order, places) if drop_one else [()] * n_units
     units = []
     for u, r in enumerate(ranked):
@@ -597,9 +613,9 @@ def sensitivity(
                 unit=card.unit_label("vi"),
                 unit_en=card.unit_label("en"),
                 index=card.index,
-                index_low=Decimal(int(k_low[u])) * quantum,
-                index_median=Decimal(int(k_mid[u])) * quantum,
-                index_high=Decimal(int(k_high[u])) * quantum,
+                index_low=shown(k_low[u]),
+                index_median=shown(k_mid[u]),
+                index_high=shown(k_high[u]),
                 rank=r.rank,
                 median_rank=int(mid[u]),
                 low=int(low[u]),
@@ -621,6 +637,7 @@ def sensitivity(
         scheme=chosen.id if chosen is not None else None,
         units=tuple(units),
         unranked=unranked,
+        ties=ties,
     )
 
 
