@@ -20,6 +20,7 @@ from par_index.examples.evidence import ba_trang_evidence
 from par_index.frameworks import get_framework
 from par_index.scoring import Scorecard, rank, score
 from par_index.scoring.classification import InvalidScorecard
+from par_index.scoring.ranking import Ties
 from par_index.scoring.sensitivity import _Model, _tree, sensitivity
 from par_index.scoring.what_it_takes import what_it_takes
 from synthetic import communes
@@ -124,11 +125,16 @@ def test_bad_arguments_are_all_reported() -> None:
     size=st.integers(2, 20),
     seed=st.integers(0, 2**32 - 1),
     level=st.integers(0, 2),
+    ties=st.sampled_from(["exact", "reported"]),
 )
-def test_zero_perturbation_gives_every_unit_its_own_rank(size: int, seed: int, level: int) -> None:
-    cards = TWENTY[:size]
-    result = sensitivity(cards, draws=3, seed=seed, weight_spread=0, level=level, drop_one=False)
-    published = {r.scorecard.unit_label(): r.rank for r in rank(cards)}
+def test_zero_perturbation_gives_every_unit_its_own_rank(
+    size: int, seed: int, level: int, ties: Ties
+) -> None:
+    cards = TWENTY[:size] + TWENTY[: size // 3]  # some units twice: ties share a rank
+    result = sensitivity(
+        cards, draws=3, seed=seed, weight_spread=0, level=level, drop_one=False, ties=ties
+    )
+    published = {r.scorecard.unit_label(): r.rank for r in rank(cards, ties=ties)}
     for u in result.units:
         assert u.rank == published[u.unit]
         assert u.low == u.median_rank == u.high == u.rank
