@@ -9,10 +9,9 @@ from __future__ import annotations
 from par_index.formats.columnar_reader import (
     read_dossier_table,
 )
-from par_index.service.columnar import NO_MOMENT, DossierTable, measure_table
+from par_index.service.columnar import DossierTable, measure_table
 
 __all__ = [
-    "NO_MOMENT",
     "DossierTable",
     "measure_table",
     "read_dossier_table",
