@@ -266,7 +266,7 @@ class _Header:
 
     @property
     def fields(self) -> dict[str, str]:
-        return {n: t for n, t in zip(self.names, self.titles, strict=True)}
+        return dict(zip(self.names, self.titles, strict=True))
 
 
 def _header(
@@ -283,9 +283,13 @@ def _header(
     ignored: list[str] = []
     seen: dict[str, str] = {}
     fields = [canonical_column(raw.replace("\ufeff", "").strip()) for raw in titles]
-    for field, column in CSV_COLUMNS.items():
-        if column.required and field not in fields and not (field == "MaDonVi" and unit_code is not None):
-            problems.append(Problem("row 1", "missing-column", f"a column {field}", "none"))
+    for required, column in CSV_COLUMNS.items():
+        if (
+            column.required
+            and required not in fields
+            and not (required == "MaDonVi" and unit_code is not None)
+        ):
+            problems.append(Problem("row 1", "missing-column", f"a column {required}", "none"))
     for raw, field in zip(titles, fields, strict=True):
         title = raw.replace("\ufeff", "").strip()
         if field is None:
@@ -431,11 +435,15 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _xlsx_batches(opened: _Opened, columns: Sequence[int] | None) -> tuple[list[str], Iterator[_Raw]]:
+def _xlsx_batches(
+    opened: _Opened, columns: Sequence[int] | None
+) -> tuple[list[str], Iterator[_Raw]]:
     try:
         import openpyxl  # noqa: PLC0415
     except ImportError:  # pragma: no cover - the suite installs the extra
-        raise ImportError("reading XLSX exports needs openpyxl: pip install 'par_index[bulk]'") from None
+        raise ImportError(
+            "reading XLSX exports needs openpyxl: pip install 'par_index[bulk]'"
+        ) from None
     pl = polars_module()
     source = io.BytesIO(opened.data) if opened.data is not None else opened.path
     try:
@@ -478,7 +486,9 @@ def _xlsx_batches(opened: _Opened, columns: Sequence[int] | None) -> tuple[list[
 
 
 def _frame(pl: Any, names: list[str], cells: list[list[str]], numbers: list[int]) -> Any:
-    data: dict[str, Any] = {n: pl.Series(n, c, dtype=pl.String) for n, c in zip(names, cells, strict=True)}
+    data: dict[str, Any] = {
+        n: pl.Series(n, c, dtype=pl.String) for n, c in zip(names, cells, strict=True)
+    }
     data["_rowno"] = pl.Series("_rowno", numbers, dtype=pl.Int64)
     return pl.DataFrame(data)
 
@@ -700,8 +710,10 @@ def _supplements(pl: Any, f: Any) -> Any:
         .with_columns(k=pl.int_ranges(pl.col("d").list.len()))
         .explode("d", "k")
     )
-    counts = reqs.group_by("_rowno").agg(nr=pl.len()).join(
-        dones.group_by("_rowno").agg(nd=pl.len()), on="_rowno", how="left"
+    counts = (
+        reqs.group_by("_rowno")
+        .agg(nr=pl.len())
+        .join(dones.group_by("_rowno").agg(nd=pl.len()), on="_rowno", how="left")
     )
     x = (
         reqs.filter(pl.col("r").is_not_null())
@@ -709,7 +721,10 @@ def _supplements(pl: Any, f: Any) -> Any:
         .with_columns(
             r=pl.col("r").str.strip_chars(), d=pl.col("d").fill_null("").str.strip_chars()
         )
-        .join(rows.select("_rowno", "status", "received_us", "finished_us", "returned_us"), on="_rowno")
+        .join(
+            rows.select("_rowno", "status", "received_us", "finished_us", "returned_us"),
+            on="_rowno",
+        )
         .join(counts, on="_rowno")
         .sort("_rowno", "k")
     )
@@ -751,7 +766,7 @@ def _supplements(pl: Any, f: Any) -> Any:
     f = f.join(verdict, on="_rowno", how="left", maintain_order="left")
     return f.with_columns(
         _ok=pl.col("_ok")
-        & pl.when(has).then(pl.col("_sup_ok").fill_null(value=False)).otherwise(True)
+        & pl.when(has).then(pl.col("_sup_ok").fill_null(value=False)).otherwise(pl.lit(value=True))
         & ((pl.col("status") != 5) | pl.col("_last_open").fill_null(value=False)),
         _sreq=pl.col("_sreq").fill_null([]),
         _sdone=pl.col("_sdone").fill_null([]),
@@ -890,7 +905,7 @@ def _read_batch(
         attrs_rows: dict[str, list[str]] = {k: [] for k in attributes}
         sub = frame.filter(pl.col("_rowno").is_in(slow.implode()))
         attr_frame = s.filter(pl.col("_rowno").is_in(slow.implode()))
-        order = [n for n in names]
+        order = list(names)
         attr_rows: list[dict[str, Any]] = (
             list(attr_frame.select(*attributes).iter_rows(named=True))
             if attributes
@@ -925,7 +940,9 @@ def _titled(problem: Problem, header: _Header) -> Problem:
     fields = header.fields
     for field, title in fields.items():
         if title != field and f"column {field}" in problem.path:
-            return attrs.evolve(problem, path=problem.path.replace(f"column {field}", f"column {title}"))
+            return attrs.evolve(
+                problem, path=problem.path.replace(f"column {field}", f"column {title}")
+            )
     return problem
 
 
@@ -1070,9 +1087,7 @@ def count_dossier_export(
     parts: list[Any] = []
 
     def count(frame: Any) -> None:
-        parts.append(
-            partition_counts(frame, windows, by, procedures=procedures, calendar=calendar)
-        )
+        parts.append(partition_counts(frame, windows, by, procedures=procedures, calendar=calendar))
 
     report = _run(
         source,

@@ -64,9 +64,7 @@ def normalise_title(title: str) -> str:
 
 
 _BY_TITLE: Final = {
-    normalise_title(title): field
-    for field, titles in TITLES.items()
-    for title in (field, *titles)
+    normalise_title(title): field for field, titles in TITLES.items() for title in (field, *titles)
 }
 
 

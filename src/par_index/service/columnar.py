@@ -33,7 +33,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from par_index.calendar.work_calendar import CalendarRangeError, WorkCalendar, default_calendar
+from par_index.calendar.days import CalendarRangeError
+from par_index.calendar.work_calendar import WorkCalendar, default_calendar
 from par_index.core.lang import Lang, format_date
 from par_index.core.tz import VN_TZ
 from par_index.exceptions import Problem
@@ -47,6 +48,7 @@ from par_index.service.timeliness import DEFAULT_POLICY, Timeliness, TimelinessE
 if TYPE_CHECKING:
     import polars as pl
     import pyarrow as pa
+    from polars import DataFrame as PolarsFrame
 
 __all__ = [
     "COLUMNS",
@@ -200,7 +202,8 @@ class DossierTable:
         frame = pl.DataFrame(rows, schema=_schema())
         if attributes:
             frame = frame.with_columns(
-                pl.Series(name, list(values), dtype=pl.String) for name, values in attributes.items()
+                pl.Series(name, list(values), dtype=pl.String)
+                for name, values in attributes.items()
             )
         return cls(frame)
 
@@ -336,7 +339,9 @@ class Window:
             periods = [ReportingPeriod.annual(y)]
         elif by == "quarter":
             periods = [
-                ReportingPeriod.quarter(y, q) for q in range(1, 5) if first.month <= 3 * q <= last.month
+                ReportingPeriod.quarter(y, q)
+                for q in range(1, 5)
+                if first.month <= 3 * q <= last.month
             ]
         else:
             periods = [ReportingPeriod.month(y, m) for m in range(first.month, last.month + 1)]
@@ -399,12 +404,12 @@ def _luts(cal: WorkCalendar) -> _Luts:
     )
 
 
-def _day(expr: pl.Expr) -> pl.Expr:
+def _day(expr: Any) -> Any:
     """The local day ordinal in Vietnam of a µs moment."""
     return (expr + _VN_OFFSET_US) // _DAY_US + _EPOCH_ORDINAL
 
 
-def _check_days(frame: pl.DataFrame, columns: Sequence[str], luts: _Luts) -> None:
+def _check_days(frame: Any, columns: Sequence[str], luts: _Luts) -> None:
     """Raise CalendarRangeError for the first day of ``columns`` outside the calendar."""
     if frame.height == 0:
         return
@@ -417,7 +422,7 @@ def _check_days(frame: pl.DataFrame, columns: Sequence[str], luts: _Luts) -> Non
             raise CalendarRangeError(day, luts.first, luts.last)
 
 
-def _position(us: pl.Expr, day: pl.Expr, luts: _Luts, spans: Sequence[tuple[int, int]], day_us: int) -> pl.Expr:
+def _position(us: Any, day: Any, luts: _Luts, spans: Sequence[tuple[int, int]], day_us: int) -> Any:
     """Office µs from the opening of the first working day to a moment (as the calendar)."""
     pl = polars_module()
     i = day - luts.base
@@ -460,9 +465,7 @@ _COUNTS: Final = (
 )
 
 
-def _due_bases(
-    c: pl.DataFrame, procedures: Mapping[str, Procedure] | None, cal: WorkCalendar
-) -> pl.DataFrame:
+def _due_bases(c: Any, procedures: Mapping[str, Procedure] | None, cal: WorkCalendar) -> Any:
     """``c`` with ``due_base``: the due day before pauses (as ``timeliness._base_due``)."""
     pl = polars_module()
     c = c.with_columns(due_base=_day(pl.col("appointment_us")))
@@ -517,18 +520,17 @@ def _due_bases(
 
 
 def _window_counts(
-    frame: pl.DataFrame,
+    frame: Any,
     window_index: int,
     window: Window,
     keys: Sequence[str],
     procedures: Mapping[str, Procedure] | None,
     cal: WorkCalendar,
-) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Counts and 2.2 sums of one window, grouped by ``keys``."""
+) -> Any:
+    """The counts of one window in long form, grouped by ``keys``."""
     pl = polars_module()
     luts = _luts(cal)
     start_us, end_us = window.bounds_us
-    as_of_day = window.end.toordinal()
     day_us = DEFAULT_POLICY.office_hours.day_microseconds
     spans = _spans()
     rec, end = pl.col("received_us"), pl.col("ended_us")
@@ -594,7 +596,11 @@ def _window_counts(
     _check_days(extended, ["due_base"], luts)
     c = c.with_columns(
         _due_index=pl.when(pl.col("_pause_days") > 0)
-        .then(pl.lit(luts.cum).gather((pl.col("due_base") - luts.base).clip(0, luts.size - 1)) - 1 + pl.col("_pause_days"))
+        .then(
+            pl.lit(luts.cum).gather((pl.col("due_base") - luts.base).clip(0, luts.size - 1))
+            - 1
+            + pl.col("_pause_days")
+        )
         .otherwise(0)
     )
     top = c.select(pl.col("_due_index").max()).item()
@@ -638,10 +644,10 @@ def _window_counts(
         )
         c = c.join(info, on="procedure", how="left", maintain_order="left")
     else:
-        c = c.with_columns(_paper=pl.lit(True), _fee=pl.lit(False))
+        c = c.with_columns(_paper=pl.lit(value=True), _fee=pl.lit(value=False))
     online = pl.col("channel") == 2
     kind = pl.col("_kind")
-    counts: dict[str, pl.Expr] = {
+    counts: dict[str, Any] = {
         "counted": pl.len(),
         **{name: (kind == k).sum() for k, name in enumerate(_KIND_NAMES)},
         "online": online.sum(),
@@ -659,28 +665,30 @@ def _window_counts(
     key_names = list(keys)
     wide = c.group_by(group).agg(**{k: v.cast(pl.Int64) for k, v in counts.items()})
     long = wide.unpivot(index=key_names, variable_name="measure", value_name="value").with_columns(
-        procedure=pl.lit(None, dtype=pl.String)
+        procedure_code=pl.lit(None, dtype=pl.String)
     )
     spent = (
         c.filter(ended)
         .group_by([*group, pl.col("procedure").alias("_p")])
         .agg(elapsed_us=pl.col("_elapsed").sum(), ended_n=pl.len().cast(pl.Int64))
-        .rename({"_p": "procedure"})
-        .unpivot(index=[*key_names, "procedure"], variable_name="measure", value_name="value")
+        .rename({"_p": "procedure_code"})
+        .unpivot(index=[*key_names, "procedure_code"], variable_name="measure", value_name="value")
     )
     out = pl.concat([long, spent.select(long.columns)], how="vertical")
-    return out.filter(pl.col("value") != 0).with_columns(window=pl.lit(window_index, dtype=pl.Int32))
+    return out.filter(pl.col("value") != 0).with_columns(
+        window=pl.lit(window_index, dtype=pl.Int32)
+    )
 
 
 _KIND_NAMES: Final = ("early", "on_time", "late", "within", "overdue")
 
 
-def _long_schema(by: Sequence[str]) -> dict[str, Any]:
+def _long_schema(by: Sequence[str]) -> Any:
     pl = polars_module()
     return {
         "window": pl.Int32,
         **dict.fromkeys(by, pl.String),
-        "procedure": pl.String,
+        "procedure_code": pl.String,
         "measure": pl.String,
         "value": pl.Int64,
     }
@@ -698,8 +706,8 @@ def partition_counts(
 
     One row per (window index, group keys, procedure, measure) with an integer ``value``:
     counts of dossiers (``counted``, ``early``... ``status_9``, ``channel_2``) with a null
-    procedure, and the 2.2 sums (``elapsed_us``, ``ended_n``) per procedure. The counts of
-    disjoint partitions add up (:func:`combine_counts`): this is what runs on each
+    ``procedure_code``, and the 2.2 sums (``elapsed_us``, ``ended_n``) per ``procedure_code``.
+    The counts of disjoint partitions add up (:func:`combine_counts`): this is what runs on each
     partition of a Dask or Spark frame.
 
     Raises:
@@ -711,13 +719,14 @@ def partition_counts(
     cal = calendar if calendar is not None else default_calendar()
     parts = [_window_counts(frame, i, w, by, procedures, cal) for i, w in enumerate(windows)]
     schema = _long_schema(by)
-    return pl.concat(
+    result: PolarsFrame = pl.concat(
         [p.select(list(schema)).cast(schema) for p in parts] or [pl.DataFrame(schema=schema)],
         how="vertical",
     )
+    return result
 
 
-def _check_keys(frame: pl.DataFrame, by: Sequence[str]) -> None:
+def _check_keys(frame: Any, by: Sequence[str]) -> None:
     for key in by:
         if key not in GROUP_KEYS:
             raise ValueError(f"expected group keys among {', '.join(GROUP_KEYS)}, found {key!r}")
@@ -731,9 +740,10 @@ def combine_counts(parts: Iterable[pl.DataFrame], by: Sequence[str] = ()) -> pl.
     schema = _long_schema(by)
     frames = [p.select(list(schema)).cast(schema) for p in parts]
     whole = pl.concat(frames or [pl.DataFrame(schema=schema)], how="vertical")
-    keys = ["window", *by, "procedure", "measure"]
+    keys = ["window", *by, "procedure_code", "measure"]
     # Sums are exact: Int128 cannot overflow on any real number of dossiers.
-    return whole.group_by(keys).agg(pl.col("value").cast(pl.Int128).sum())
+    result: PolarsFrame = whole.group_by(keys).agg(pl.col("value").cast(pl.Int128).sum())
+    return result
 
 
 @attrs.frozen
@@ -754,6 +764,12 @@ class GroupMeasures:
         if self.window.kind is not WindowKind.CUT_OFF or self.window.period is None:
             raise ValueError("only the cut-off window of a reporting period gives DossierMeasures")
         r = dict(self.ratios)
+
+        def given(name: str) -> Ratio:
+            ratio = r[name]
+            assert ratio is not None  # only 3.3 and 3.6 need procedures
+            return ratio
+
         return DossierMeasures(
             period=self.window.period,
             as_of=period_bounds(self.window.period)[1],
@@ -761,15 +777,15 @@ class GroupMeasures:
             by_timeliness=self.by_timeliness,
             by_status=self.by_status,
             by_channel=self.by_channel,
-            on_time_766=r["on_time_rate_766"],
-            early_or_on_time=r["early_or_on_time_rate"],
-            late=r["late_rate"],
-            online_submitted=r["online_submitted_rate"],
+            on_time_766=given("on_time_rate_766"),
+            early_or_on_time=given("early_or_on_time_rate"),
+            late=given("late_rate"),
+            online_submitted=given("online_submitted_rate"),
             online_766=r["online_rate_766"],
             paid_online=r["paid_online_rate"],
-            electronic_result=r["electronic_result_rate"],
-            digitised=r["digitised_rate"],
-            reuse=r["reuse_rate"],
+            electronic_result=given("electronic_result_rate"),
+            digitised=given("digitised_rate"),
+            reuse=given("reuse_rate"),
             average_working_days=self.average_working_days,
         )
 
@@ -789,10 +805,10 @@ def finish_counts(
     for row in counts.iter_rows(named=True):
         group = (row["window"], *(row[k] for k in by))
         value = int(row["value"])
-        if row["procedure"] is None:
+        if row["procedure_code"] is None:
             groups.setdefault(group, {})[row["measure"]] = value
         else:
-            pair = spent.setdefault(group, {}).setdefault(row["procedure"], [0, 0])
+            pair = spent.setdefault(group, {}).setdefault(row["procedure_code"], [0, 0])
             pair[0 if row["measure"] == "elapsed_us" else 1] += value
     out: list[GroupMeasures] = []
     for group in sorted(groups, key=lambda g: (g[0], *("" if v is None else v for v in g[1:]))):
@@ -820,15 +836,23 @@ def finish_counts(
                     if get(f"status_{s}", 0)
                 ),
                 by_channel=tuple(
-                    (Channel(c), get(f"channel_{c}", 0)) for c in range(1, 4) if get(f"channel_{c}", 0)
+                    (Channel(c), get(f"channel_{c}", 0))
+                    for c in range(1, 4)
+                    if get(f"channel_{c}", 0)
                 ),
                 ratios=(
                     ("on_time_rate_766", Ratio(timely + kinds[3], counted)),
                     ("early_or_on_time_rate", Ratio(timely, counted)),
                     ("late_rate", Ratio(kinds[2] + kinds[4], counted)),
                     ("online_submitted_rate", Ratio(get("online", 0), counted)),
-                    ("online_rate_766", Ratio(get("online_766", 0), counted) if with_procedures else None),
-                    ("paid_online_rate", Ratio(get("paid", 0), get("fee", 0)) if with_procedures else None),
+                    (
+                        "online_rate_766",
+                        Ratio(get("online_766", 0), counted) if with_procedures else None,
+                    ),
+                    (
+                        "paid_online_rate",
+                        Ratio(get("paid", 0), get("fee", 0)) if with_procedures else None,
+                    ),
                     ("electronic_result_rate", Ratio(get("electronic", 0), get("ended", 0))),
                     ("digitised_rate", Ratio(get("digitised", 0), counted)),
                     ("reuse_rate", Ratio(get("reuse", 0), counted)),
@@ -894,7 +918,7 @@ def measure_table(
         return groups[0].dossier_measures()
     empty = finish_counts(
         polars_module().DataFrame(
-            {"window": [0], "procedure": [None], "measure": ["counted"], "value": [0]},
+            {"window": [0], "procedure_code": [None], "measure": ["counted"], "value": [0]},
             schema=_long_schema(()),
         ),
         [window],
