@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 import par_index
 
 
@@ -163,5 +165,51 @@ def test_a_command_loads_only_its_group() -> None:
     )
     loaded = {m for m in _loaded_by(code) if m.startswith("par_index.")}
     assert "par_index.cli.period" in loaded
-    assert not {m for m in loaded if m.startswith("par_index.cli.") and m != "par_index.cli.period"}
+    groups = {m for m in loaded if m.startswith("par_index.cli.")}
+    assert groups <= {"par_index.cli.period", "par_index.cli._common"}
     assert not {m for m in loaded if m.split(".")[1] in ("scoring", "frameworks", "reports")}
+
+
+COMPAT = {
+    "par_index.areas": ["par_index.model.areas"],
+    "par_index.units": ["par_index.model.units"],
+    "par_index.periods": ["par_index.model.periods"],
+    "par_index.documents": ["par_index.model.documents"],
+    "par_index.procedures": ["par_index.model.procedures"],
+    "par_index.dossiers": ["par_index.model.dossiers"],
+    "par_index.tasks": ["par_index.model.tasks"],
+    "par_index.ratios": ["par_index.model.ratios"],
+    "par_index.timeliness": ["par_index.service.timeliness"],
+    "par_index.measures": ["par_index.service.measures"],
+    "par_index.bulk": ["par_index.service.columnar", "par_index.formats.columnar_reader"],
+    "par_index.io": ["par_index.formats.json", "par_index.formats.portal"],
+    "par_index.evidence": ["par_index.scoring.evidence", "par_index.examples.evidence"],
+    "par_index.strategies": ["par_index.testing.strategies"],
+}
+
+
+def test_old_paths_reexport_the_same_objects() -> None:
+    import importlib
+
+    for old, homes in COMPAT.items():
+        module = importlib.import_module(old)
+        expected = {
+            name: getattr(importlib.import_module(home), name)
+            for home in homes
+            for name in importlib.import_module(home).__all__
+        }
+        assert sorted(module.__all__) == sorted(expected), old
+        for name, value in expected.items():
+            assert getattr(module, name) is value, f"{old}.{name}"
+
+
+def test_layer_packages_load_names_on_first_use() -> None:
+    from par_index import scoring
+
+    assert "score" in dir(scoring)
+    assert scoring.score.__module__ == "par_index.scoring.engine"
+    with pytest.raises(AttributeError, match="no_such_name"):
+        scoring.no_such_name  # noqa: B018
+    with pytest.raises(AttributeError, match="no_such_name"):
+        par_index.no_such_name  # noqa: B018
+    assert "Dossier" in dir(par_index)
