@@ -247,7 +247,7 @@ def assert_same_load(text: str) -> None:
     assert table == DossierTable.from_dossiers(slow.records)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(csv_texts())
 def test_fast_reader_accepts_and_rejects_as_the_scalar_loader(text: str) -> None:
     assert_same_load(text)
@@ -313,7 +313,7 @@ def test_example_measures_equal_the_scalar_ones() -> None:
     assert measure_table(table, H1_2023).early_or_on_time == Ratio(245, 253)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(st.lists(WITH_APPOINTMENT, max_size=12), PERIODS)
 def test_measures_equal_the_scalar_path(ds: list[Dossier], period: ReportingPeriod) -> None:
     assert measure_table(DossierTable.from_dossiers(ds), period) == measure_dossiers(ds, period)
@@ -324,7 +324,7 @@ PROCEDURES = st.tuples(*(pst.procedures(codes=st.just(code)) for code in PROCEDU
 )
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(st.lists(DOSSIERS, max_size=10), PERIODS, PROCEDURES)
 def test_time_limits_and_procedure_measures_equal_the_scalar_path(
     ds: list[Dossier], period: ReportingPeriod, procedures: dict[str, Procedure]
@@ -374,7 +374,7 @@ def add(parts: Sequence[DossierMeasures], whole: DossierMeasures) -> None:
         assert count == sum(p.count(kind) for p in parts)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(st.lists(WITH_APPOINTMENT, max_size=12), st.lists(st.integers(0, 12), max_size=3), PERIODS)
 def test_partitions_concatenate_and_add_up(
     ds: list[Dossier], cuts: list[int], period: ReportingPeriod

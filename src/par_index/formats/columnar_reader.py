@@ -427,6 +427,8 @@ def _cell_text(value: object) -> str:
     if isinstance(value, datetime):
         if value.microsecond:
             return value.isoformat(sep=" ")
+        if value.time() == datetime.min.time():  # a date cell: Excel keeps dates at midnight
+            return f"{value:%d/%m/%Y}"
         return f"{value:%d/%m/%Y %H:%M:%S}"
     if isinstance(value, date):
         return f"{value:%d/%m/%Y}"
@@ -877,8 +879,11 @@ def _read_batch(
     pl = polars_module()
     names = plan.header.names
     frame = raw.frame.rename({f"c{i}": n for i, n in enumerate(names)})
+    dropped = 0
     if plan.drop:
+        before = frame.height
         frame = frame.filter(~pl.col("_rowno").is_in(sorted(plan.drop)))
+        dropped = before - frame.height
     stripped = {
         f"_s_{field}": pl.col(field).str.strip_chars() if field in frame.columns else pl.lit("")
         for field in CSV_COLUMNS
@@ -896,7 +901,7 @@ def _read_batch(
         empty = empty.filter(pl.all_horizontal(cells)).get_column("_rowno")
         s = s.filter(~pl.col("_rowno").is_in(empty.implode()))
         frame = frame.filter(~pl.col("_rowno").is_in(empty.implode()))
-    rows = s.height
+    rows = s.height + dropped
     good, slow = _fast_rows(pl, s, "MaDonVi" in frame.columns, unit_code)
     rejected: list[tuple[int, Rejected]] = []
     if slow.len():
