@@ -21,6 +21,7 @@ append corrections) and counts the rows dropped.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import os
@@ -78,6 +79,7 @@ _VN_OFFSET_US: Final = 25_200_000_000
 _BAD: Final = -(2**63) + 1  # a cell only the scalar rules can judge
 _BLOCK: Final = 1 << 24  # bytes of CSV text per batch
 _XLSX_BATCH: Final = 50_000
+_COUNT_ROWS: Final = 1 << 19  # valid rows counted at once
 _FULL: Final = r"^[0-9]{2}/[0-9]{2}/[0-9]{4} [0-9]{2}:[0-9]{2}:[0-5][0-9]$"
 _MOMENTS: Final = {
     "submitted_us": ("NgayNopHoSo", False),
@@ -107,6 +109,7 @@ class DuplicateCode:
     code: str
     places: tuple[str, ...]
     kept: str | None = None
+    numbers: tuple[int, ...] = attrs.field(default=(), eq=False, repr=False)
 
 
 @attrs.frozen
@@ -199,9 +202,31 @@ def _open(source: Source, name: str | None, encoding: str | None) -> _Opened:
         return _Opened(shown, "parquet", None, data, path, size)
     if head == b"PK\x03\x04":  # read whole: openpyxl keeps no file open then
         return _Opened(shown, "xlsx", None, data or path.read_bytes(), None, size)  # type: ignore[union-attr]
+    if data is None and encoding is None and _streams_as_utf8(path):  # type: ignore[arg-type]
+        # UTF-8 on disk is read in blocks, never whole (pyarrow skips a byte-order mark).
+        with path.open("rb") as f:  # type: ignore[union-attr]
+            bom = f.read(3) == b"\xef\xbb\xbf"
+        return _Opened(shown, "csv", "utf-8-sig" if bom else "utf-8", None, path, size)
     raw = data if data is not None else path.read_bytes()  # type: ignore[union-attr]
     text_bytes, used = _utf8(raw, shown, encoding)
-    return _Opened(shown, "csv", used, text_bytes, None if text_bytes is not raw else path, size)
+    return _Opened(shown, "csv", used, text_bytes, None, size)
+
+
+def _streams_as_utf8(path: Path) -> bool:
+    """Whether the file is UTF-8 (checked in blocks, with bounded memory), not UTF-16."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with path.open("rb") as f:
+        head = f.read(2)
+        if head in (b"\xff\xfe", b"\xfe\xff"):
+            return False
+        f.seek(0)
+        try:
+            while block := f.read(1 << 22):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return False
+    return True
 
 
 def _utf8(raw: bytes, name: str, encoding: str | None) -> tuple[bytes, str]:
@@ -352,9 +377,13 @@ def _csv_batches(
 
     pl = polars_module()
     data = opened.data
-    if data is None:  # pragma: no cover - CSV bytes are always read to check the encoding
-        raise AssertionError("unreachable")
-    line = data.split(b"\n", 1)[0].decode("utf-8").rstrip("\r")
+    if data is not None:
+        first = data[: 1 << 20]
+    else:
+        with opened.path.open("rb") as f:  # type: ignore[union-attr]
+            first = f.read(1 << 20)
+    first = first.removeprefix(b"\xef\xbb\xbf")
+    line = first.split(b"\n", 1)[0].decode("utf-8", "replace").rstrip("\r")
     if not line.strip():
         raise LoadError(
             [Problem("row 1", "empty-file", "a header row", "an empty file")], source=opened.name
@@ -380,13 +409,13 @@ def _csv_batches(
         pending.append(row.number)
         return "skip"
 
-    body = data[len(line.encode()) :].lstrip(b"\r\n")
+    body = first[len(line.encode()) :].lstrip(b"\r\n")
 
     def batches() -> Iterator[_Raw]:
         if not body.strip():
             return
         reader = pacsv.open_csv(
-            io.BytesIO(data),
+            io.BytesIO(data) if data is not None else str(opened.path),
             read_options=pacsv.ReadOptions(
                 use_threads=False, skip_rows=1, column_names=names, block_size=_BLOCK
             ),
@@ -820,43 +849,53 @@ def _plan(
     titles, _ = _batches(opened, [])
     header, recognised, ignored = _header(titles, opened.name, unit_code, extra_columns)
     where = _place(opened.format, _sheet_name(opened))
-    # A first pass reads the codes alone: duplicates are known before any row is judged.
-    code_at = header.names.index("MaHoSo")
-    codes = [
-        raw.frame.select(code=pl.col(f"c{code_at}").str.strip_chars(), n=pl.col("_rowno"))
-        for raw in _batches(opened, [code_at])[1]
-    ]
-    found = pl.concat(codes) if codes else pl.DataFrame({"code": [], "n": []})
+    drop: frozenset[int] = frozenset()
+    dups: tuple[DuplicateCode, ...] = ()
+    if duplicates == "keep-last":
+        # A first pass reads the codes alone: the rows to leave out are known before any
+        # row is judged. (Under "error", codes are gathered during the one pass.)
+        code_at = header.names.index("MaHoSo")
+        codes = [
+            raw.frame.select(code=pl.col(f"c{code_at}").str.strip_chars(), n=pl.col("_rowno"))
+            for raw in _batches(opened, [code_at])[1]
+        ]
+        dups = _repeated(codes, where, keep_last=True)
+        drop = frozenset(n for d in dups for n in d.numbers[:-1])
+    _, batches = _batches(opened, None)
+    return _Plan(opened, header, recognised, ignored, drop, dups, batches, where)
+
+
+def _repeated(
+    codes: list[Any], where: Callable[[int], str], *, keep_last: bool
+) -> tuple[DuplicateCode, ...]:
+    """The codes found on several rows, from (code, row number) frames."""
+    pl = polars_module()
+    schema = {"code": pl.String, "n": pl.Int64}
+    found = pl.concat(codes) if codes else pl.DataFrame(schema=schema)
     repeated = (
         found.filter((pl.col("code") != "") & pl.col("code").is_duplicated())
+        .sort("n")
         .group_by("code", maintain_order=True)
         .agg(pl.col("n"))
     )
-    dups: list[DuplicateCode] = []
-    drop: set[int] = set()
+    out: list[DuplicateCode] = []
     for code, numbers in repeated.iter_rows():
         places = tuple(where(n) for n in numbers)
-        if duplicates == "keep-last":
-            drop.update(numbers[:-1])
-            dups.append(DuplicateCode(code, places, places[-1]))
-        else:
-            dups.append(DuplicateCode(code, places))
-    if dups and duplicates == "error":
-        raise LoadError(
-            [
-                Problem(
-                    f"{d.places[1]}, column {header.fields['MaHoSo']}",
-                    "duplicate-code",
-                    f"each dossier code once (first at {d.places[0]}; "
-                    "keep the last row of each code with the keep-last policy)",
-                    d.code,
-                )
-                for d in dups
-            ],
-            source=opened.name,
+        out.append(DuplicateCode(code, places, places[-1] if keep_last else None, tuple(numbers)))
+    return tuple(out)
+
+
+def _duplicate_problems(dups: Sequence[DuplicateCode], header: _Header) -> list[Problem]:
+    return [
+        Problem(
+            f"{d.places[1]}, column {header.fields['MaHoSo']}",
+            "duplicate-code",
+            f"each dossier code once (first at {d.places[0]}; "
+            "keep the last row of each code with the keep-last policy)",
+            d.code,
         )
-    _, batches = _batches(opened, None)
-    return _Plan(opened, header, recognised, ignored, frozenset(drop), tuple(dups), batches, where)
+        for d in dups
+    ]
 
 
 def _sheet_name(opened: _Opened) -> str | None:
@@ -873,9 +912,9 @@ def _sheet_name(opened: _Opened) -> str | None:
 
 def _read_batch(
     plan: _Plan, raw: _Raw, unit_code: str | None
-) -> tuple[Any, list[tuple[int, Rejected]], int]:
-    """The valid rows of a batch (table columns + ``_rowno``), its rejected rows and how many
-    rows it had."""
+) -> tuple[Any, list[tuple[int, Rejected]], int, Any]:
+    """The valid rows of a batch (table columns + ``_rowno``), its rejected rows, how many
+    rows it had, and their codes with their row numbers."""
     pl = polars_module()
     names = plan.header.names
     frame = raw.frame.rename({f"c{i}": n for i, n in enumerate(names)})
@@ -902,6 +941,7 @@ def _read_batch(
         s = s.filter(~pl.col("_rowno").is_in(empty.implode()))
         frame = frame.filter(~pl.col("_rowno").is_in(empty.implode()))
     rows = s.height + dropped
+    codes = s.select(code=pl.col("_s_MaHoSo"), n=pl.col("_rowno"))
     good, slow = _fast_rows(pl, s, "MaDonVi" in frame.columns, unit_code)
     rejected: list[tuple[int, Rejected]] = []
     if slow.len():
@@ -937,7 +977,7 @@ def _read_batch(
             good = pl.concat([good, more.select(good.columns)], how="vertical_relaxed").sort(
                 "_rowno"
             )
-    return good, rejected, rows
+    return good, rejected, rows, codes
 
 
 def _titled(problem: Problem, header: _Header) -> Problem:
@@ -974,14 +1014,17 @@ def _run(
 ) -> ExportReport:
     plan = _plan(source, name, encoding, unit_code, extra_columns, duplicates)
     rejected: list[tuple[int, Rejected]] = []
+    codes: list[Any] = []
     rows = accepted = 0
     done = 0
     for raw in plan.batches:
         rejected.extend((_number(r.location), r) for r in raw.bad)
-        good, bad, count = _read_batch(plan, raw, unit_code)
+        good, bad, count, batch_codes = _read_batch(plan, raw, unit_code)
         rejected.extend(bad)
         rows += count + len(raw.bad)
         accepted += good.height
+        if duplicates == "error":
+            codes.append(batch_codes)
         if not rejected or partial:
             sink(_schema_frame(good))
         done += raw.frame.estimated_size()
@@ -989,8 +1032,15 @@ def _run(
             progress(min(done / max(plan.opened.size, 1), 1.0))
     rejected.sort(key=lambda r: r[0])
     found = tuple(r for _, r in rejected)
+    dups = plan.duplicates
+    problems: list[Problem] = []
+    if duplicates == "error":
+        dups = _repeated(codes, plan.where, keep_last=False)
+        problems = _duplicate_problems(dups, plan.header)
     if found and not partial:
-        raise LoadError([p for r in found for p in r.problems], source=plan.opened.name)
+        problems += [p for r in found for p in r.problems]
+    if problems:
+        raise LoadError(problems, source=plan.opened.name)
     return ExportReport(
         source=plan.opened.name,
         format=plan.opened.format,
@@ -1000,7 +1050,7 @@ def _run(
         columns=plan.recognised,
         ignored_columns=plan.ignored,
         rejected=found,
-        duplicates=plan.duplicates,
+        duplicates=dups,
         duplicate_policy=duplicates,
     )
 
@@ -1089,10 +1139,24 @@ def count_dossier_export(
         CalendarRangeError: when a day used falls outside the calendar.
         ValueError: for an unknown group key or one the export lacks.
     """
+    pl = polars_module()
     parts: list[Any] = []
+    pending: list[Any] = []
+
+    def flush() -> None:
+        if pending:
+            frame = pl.concat(pending, how="diagonal_relaxed")
+            pending.clear()
+            parts.append(
+                partition_counts(frame, windows, by, procedures=procedures, calendar=calendar)
+            )
 
     def count(frame: Any) -> None:
-        parts.append(partition_counts(frame, windows, by, procedures=procedures, calendar=calendar))
+        # Valid rows are compact (about 100 bytes each): they are counted by chunks of
+        # _COUNT_ROWS rows, fewer passes over the windows for the same bounded memory.
+        pending.append(frame)
+        if sum(f.height for f in pending) >= _COUNT_ROWS:
+            flush()
 
     report = _run(
         source,
@@ -1105,6 +1169,7 @@ def count_dossier_export(
         progress=progress,
         sink=count,
     )
+    flush()
     return combine_counts(parts, by), report
 
 

@@ -734,9 +734,18 @@ def _check_keys(frame: Any, by: Sequence[str]) -> None:
             raise ValueError(f"the table has no {key!r} column to group by")
 
 
-def combine_counts(parts: Iterable[pl.DataFrame], by: Sequence[str] = ()) -> pl.DataFrame:
-    """The exact sum of the counts of disjoint partitions (:func:`partition_counts`)."""
+def combine_counts(parts: Iterable[pl.DataFrame], by: Sequence[str] | None = None) -> pl.DataFrame:
+    """The exact sum of the counts of disjoint partitions (:func:`partition_counts`).
+
+    Args:
+        parts: the counts of each partition.
+        by: the group keys; default: the key columns of the first part.
+    """
     pl = polars_module()
+    parts = list(parts)
+    if by is None:
+        fixed = ("window", "procedure_code", "measure", "value")
+        by = [c for c in parts[0].columns if c not in fixed] if parts else []
     schema = _long_schema(by)
     frames = [p.select(list(schema)).cast(schema) for p in parts]
     whole = pl.concat(frames or [pl.DataFrame(schema=schema)], how="vertical")
