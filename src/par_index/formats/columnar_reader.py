@@ -711,6 +711,9 @@ def _fast_rows(pl: Any, raw: Any, has_unit: bool, unit_code: str | None) -> tupl
         "appointment_us",
         ended_us=pl.coalesce("finished_us", "returned_us"),
         **{k: pl.col(k) == 1 for k in _FLAG_COLUMNS},
+        # The fee list (DanhSachPhiLePhi) is not in the exports read: no dossier is known to
+        # have an all-zero one, as the scalar loader reads them.
+        zero_fees=pl.lit(value=False),
         supplement_requested_us=pl.col("_sreq"),
         supplement_completed_us=pl.col("_sdone"),
         **{c: pl.col(c) for c in ("field", "level") if c in f.columns},

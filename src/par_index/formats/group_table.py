@@ -51,6 +51,7 @@ def group_rows(
         keys = dict(g.keys)
         row |= {k: keys.get(k) for k in by}
         row["counted"] = g.counted
+        row["received"] = g.received
         row |= {t.value: n for t, n in g.by_timeliness}
         for name, r in g.ratios:
             row[f"{name}_numerator"] = None if r is None else r.numerator
@@ -125,6 +126,7 @@ def groups_json(
                 },
                 "keys": dict(g.keys),
                 "counted": g.counted,
+                "received": g.received,
                 "by_timeliness": {t.value: n for t, n in g.by_timeliness},
                 "by_status": {str(int(s)): n for s, n in g.by_status},
                 "by_channel": {str(int(c)): n for c, n in g.by_channel},

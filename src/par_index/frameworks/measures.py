@@ -54,7 +54,7 @@ MeasureValue: TypeAlias = Decimal | int | bool | str | NotApplicable
 category (str) or :data:`~par_index.model.ratios.NOT_APPLICABLE`."""
 
 # on time / late / not done: the categories of the Cà Mau 1880/QĐ-UBND 2013 table
-# ("Ban hành đúng thời gian: 1; ban hành chậm: 0,5; không ban hành: 0"; domain.md §2).
+# ("Ban hành đúng thời gian: 1; ban hành chậm: 0,5; không ban hành: 0"; docs/sources.md).
 TIMELINESS_CATEGORIES: Final = ("on_time", "late", "not_done")
 
 NAME_RE: Final = re.compile(r"[a-z][a-z0-9_]*(\.[a-z0-9][a-z0-9_]*)+")
@@ -223,7 +223,7 @@ def figure_measure_kind(unit: str) -> MeasureKind:
 
 
 _DOSSIER_SPECS = (
-    # QĐ 766/QĐ-TTg indicators computed from dossier data (domain.md §4) and the local count.
+    # QĐ 766/QĐ-TTg indicators computed from dossier data (docs/sources.md) and the local count.
     _spec("dossiers.received", _C, "Số hồ sơ tiếp nhận", "Dossiers received", _D),
     _spec(
         "dossiers.on_time_rate_766",
@@ -292,7 +292,7 @@ _DOSSIER_SPECS = (
 )
 
 _SERVICE_SPECS = (
-    # QĐ 766/QĐ-TTg indicators that need data the library does not compute (domain.md §4).
+    # QĐ 766/QĐ-TTg indicators that need data the library does not compute (docs/sources.md).
     _spec(
         "services.published_on_time_rate",
         _R,

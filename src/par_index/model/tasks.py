@@ -3,7 +3,7 @@
 A unit's annual reform plan is issued by decision (e.g. Quyết định 252/QĐ-UBND ngày
 25/12/2022 of UBND xã Ba Trang for 2023) and lists tasks, each with a reform area, the body
 that assigned it, a due date and a status. Plan completion is the share of tasks done
-(the "mức độ thực hiện kế hoạch CCHC" criterion, domain.md §2, Cà Mau 1880/QĐ-UBND 1.1.4).
+(the "mức độ thực hiện kế hoạch CCHC" criterion, docs/sources.md, Cà Mau 1880/QĐ-UBND 1.1.4).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
 (computed from dossiers and tasks, read from a report's figures, or facts read from the
 unit's documents), each with the place its value came from, and an :class:`Assessment`: per
 criterion the unit's self-score, the appraisal rounds (score, comment, evidence references)
-and the survey results (domain.md §2: "the unit self-scores each sub-criterion with
+and the survey results (docs/sources.md, PAR INDEX: "the unit self-scores each sub-criterion with
 evidence; the appraiser accepts or adjusts each score. Scoring software in use keeps a self
 score plus two review rounds, each with evidence and a comment").
 

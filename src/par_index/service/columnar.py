@@ -109,6 +109,7 @@ COLUMNS: Final = (
     "digitised",
     "electronic_result",
     "reused_data",
+    "zero_fees",
     "supplement_requested_us",
     "supplement_completed_us",
 )
@@ -126,6 +127,7 @@ def _schema() -> dict[str, Any]:
         pl.Int64,
         pl.Int64,
         pl.Int64,
+        pl.Boolean,
         pl.Boolean,
         pl.Boolean,
         pl.Boolean,
@@ -197,6 +199,7 @@ class DossierTable:
             rows["digitised"].append(d.digitised)
             rows["electronic_result"].append(d.electronic_result)
             rows["reused_data"].append(d.reused_data)
+            rows["zero_fees"].append(d.zero_fees)
             rows["supplement_requested_us"].append([_us(s.requested_at) for s in d.supplements])
             rows["supplement_completed_us"].append([_us(s.completed_at) for s in d.supplements])
         frame = pl.DataFrame(rows, schema=_schema())
@@ -621,7 +624,13 @@ def _window_counts(
         .otherwise(pl.col("due_base"))
     )
     jd, ended = pl.col("_jd"), pl.col("_ended")
-    repeated = pl.col("_requests") > DEFAULT_POLICY.max_supplements
+    # DEFAULT_POLICY: more than max_supplements requests make late only a dossier judged at an
+    # open request (RepeatedSupplement.WAITING_ONLY; the formula document, indicator 2.1).
+    repeated = (
+        (pl.col("_requests") > DEFAULT_POLICY.max_supplements)
+        & ~pl.col("_ended")
+        & pl.col("_waiting").is_not_null()
+    )
     c = c.with_columns(_due=due).with_columns(
         _kind=pl.when(repeated)
         .then(pl.when(ended).then(2).otherwise(4))
@@ -647,17 +656,26 @@ def _window_counts(
         c = c.with_columns(_paper=pl.lit(value=True), _fee=pl.lit(value=False))
     online = pl.col("channel") == 2
     kind = pl.col("_kind")
+    # 3.3, 3.6 and 4.3 count the dossiers received in the window (the formula document: "có
+    # Ngày tiếp nhận trong kỳ"); 3.6 leaves out dossiers whose fee list is all zero; 4.1
+    # counts the dossiers of procedures that must return a paper result, ended or not.
+    received_in = rec >= start_us
+    fee = received_in & pl.col("_fee") & ~pl.col("zero_fees")
     counts: dict[str, Any] = {
         "counted": pl.len(),
         **{name: (kind == k).sum() for k, name in enumerate(_KIND_NAMES)},
         "online": online.sum(),
-        "online_766": (online & (pl.col("electronic_result") | ~pl.col("_paper"))).sum(),
-        "fee": pl.col("_fee").sum(),
-        "paid": (pl.col("_fee") & pl.col("paid_online")).sum(),
+        "received": received_in.sum(),
+        "online_766": (
+            received_in & online & (pl.col("electronic_result") | ~pl.col("_paper"))
+        ).sum(),
+        "fee": fee.sum(),
+        "paid": (fee & pl.col("paid_online")).sum(),
+        "paper": pl.col("_paper").sum(),
         "ended": ended.sum(),
-        "electronic": (ended & pl.col("electronic_result")).sum(),
+        "electronic": (pl.col("_paper") & pl.col("electronic_result")).sum(),
         "digitised": pl.col("digitised").sum(),
-        "reuse": pl.col("reused_data").sum(),
+        "reuse": (received_in & pl.col("reused_data")).sum(),
         **{f"status_{s}": (pl.col("status") == s).sum() for s in range(1, 11)},
         **{f"channel_{ch}": (pl.col("channel") == ch).sum() for ch in range(1, 4)},
     }
@@ -757,11 +775,26 @@ def combine_counts(parts: Iterable[pl.DataFrame], by: Sequence[str] | None = Non
 
 @attrs.frozen
 class GroupMeasures:
-    """The measures of one group of dossiers over one window."""
+    """The measures of one group of dossiers over one window (build it with
+    :func:`measure_groups` or :func:`finish_counts`).
+
+    Attributes:
+        window: the time window.
+        keys: the group's keys and values (``("unit", "H21.65")``...).
+        counted: dossiers received or processed in the window.
+        received: dossiers received in the window (the base of 3.3, 3.6 and 4.3).
+        by_timeliness: how many of each class.
+        by_status: how many in each status.
+        by_channel: how many by channel.
+        ratios: every ratio by the names of :meth:`DossierMeasures.ratios`; 3.3, 3.6 and 4.1
+            are None without procedure data.
+        average_working_days: indicator 2.2 per procedure code.
+    """
 
     window: Window
     keys: tuple[tuple[str, str], ...]
     counted: int
+    received: int
     by_timeliness: tuple[tuple[Timeliness, int], ...]
     by_status: tuple[tuple[DossierStatus, int], ...]
     by_channel: tuple[tuple[Channel, int], ...]
@@ -776,13 +809,14 @@ class GroupMeasures:
 
         def given(name: str) -> Ratio:
             ratio = r[name]
-            assert ratio is not None  # only 3.3 and 3.6 need procedures
+            assert ratio is not None  # only 3.3, 3.6 and 4.1 need procedures
             return ratio
 
         return DossierMeasures(
             period=self.window.period,
             as_of=period_bounds(self.window.period)[1],
             counted=self.counted,
+            received=self.received,
             by_timeliness=self.by_timeliness,
             by_status=self.by_status,
             by_channel=self.by_channel,
@@ -792,7 +826,7 @@ class GroupMeasures:
             online_submitted=given("online_submitted_rate"),
             online_766=r["online_rate_766"],
             paid_online=r["paid_online_rate"],
-            electronic_result=given("electronic_result_rate"),
+            electronic_result=r["electronic_result_rate"],
             digitised=given("digitised_rate"),
             reuse=given("reuse_rate"),
             average_working_days=self.average_working_days,
@@ -838,6 +872,7 @@ def finish_counts(
                 window=windows[group[0]],
                 keys=tuple(zip(by, group[1:], strict=True)),
                 counted=counted,
+                received=get("received", 0),
                 by_timeliness=tuple(zip(_KINDS, kinds, strict=True)),
                 by_status=tuple(
                     (DossierStatus(s), get(f"status_{s}", 0))
@@ -856,15 +891,20 @@ def finish_counts(
                     ("online_submitted_rate", Ratio(get("online", 0), counted)),
                     (
                         "online_rate_766",
-                        Ratio(get("online_766", 0), counted) if with_procedures else None,
+                        Ratio(get("online_766", 0), get("received", 0))
+                        if with_procedures
+                        else None,
                     ),
                     (
                         "paid_online_rate",
                         Ratio(get("paid", 0), get("fee", 0)) if with_procedures else None,
                     ),
-                    ("electronic_result_rate", Ratio(get("electronic", 0), get("ended", 0))),
+                    (
+                        "electronic_result_rate",
+                        Ratio(get("electronic", 0), get("paper", 0)) if with_procedures else None,
+                    ),
                     ("digitised_rate", Ratio(get("digitised", 0), counted)),
-                    ("reuse_rate", Ratio(get("reuse", 0), counted)),
+                    ("reuse_rate", Ratio(get("reuse", 0), get("received", 0))),
                 ),
                 average_working_days=averages,
             )

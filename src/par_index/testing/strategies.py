@@ -315,6 +315,7 @@ def _dossiers(
         digitised=draw(st.booleans()),
         electronic_result=draw(st.booleans()),
         reused_data=draw(st.booleans()),
+        zero_fees=draw(st.booleans()),
     )
 
 
