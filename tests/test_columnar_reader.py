@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import unicodedata
 from pathlib import Path
 
@@ -352,3 +353,22 @@ def test_stats_windows_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture[
         run("dossiers", "stats", str(EXAMPLE), "--by", "colour")
     with pytest.raises(SystemExit):
         run("dossiers", "stats", str(EXAMPLE), "--by", "month,year")
+
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_stats_by_unit_and_quarter_golden(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The grouped table of the Ba Trang export; regenerate with PAR_INDEX_REGOLD=1."""
+    monkeypatch.chdir(EXAMPLE.parent)
+    status, text = run(
+        "dossiers", "stats", EXAMPLE.name, "--period", "6 tháng đầu năm 2023",
+        "--by", "unit,quarter", "--procedures", "ba-trang-2023-h1.synthetic-procedures.json",
+        "--lang", lang,
+    )  # fmt: skip
+    assert status == 0
+    golden = GOLDEN / f"stats-ba-trang-by-unit-quarter.{lang}.txt"
+    if os.environ.get("PAR_INDEX_REGOLD"):
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
