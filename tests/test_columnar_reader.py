@@ -372,3 +372,19 @@ def test_stats_by_unit_and_quarter_golden(lang: str, monkeypatch: pytest.MonkeyP
     if os.environ.get("PAR_INDEX_REGOLD"):
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")
+
+
+def test_progress_bar_on_a_terminal_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from par_index.cli import dossiers
+
+    args = ("dossiers", "stats", str(EXAMPLE), "--period", "6 tháng đầu năm 2023", "--by", "unit")
+    monkeypatch.setattr(dossiers, "_PROGRESS_BYTES", 0)
+    quiet = run(*args)[1]
+    monkeypatch.setattr(dossiers.sys.stderr, "isatty", lambda: True)
+    assert run(*args, "--quiet")[1] == quiet
+    assert run(*args)[1] == quiet  # the bar goes to standard error
+    missing = dossiers._progress(tmp_path / "absent.csv", quiet=False)
+    assert missing == (None, None)
+    capsys.readouterr()

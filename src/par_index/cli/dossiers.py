@@ -296,10 +296,12 @@ def _progress(path: Path, quiet: bool) -> tuple[Callable[[float], None] | None, 
     if size < _PROGRESS_BYTES:
         return None, None
     try:
+        from rich.console import Console  # noqa: PLC0415
         from rich.progress import Progress  # noqa: PLC0415
     except ImportError:  # pragma: no cover - rich comes with the bulk extra
         return None, None
-    bar = Progress(transient=True)
+    # On standard error: standard output carries the table or the JSON.
+    bar = Progress(console=Console(stderr=True), transient=True)
     bar.start()
     task = bar.add_task(path.name, total=1.0)
 
