@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -35,7 +36,7 @@ from par_index.service.columnar import (
     polars_module,
 )
 
-EXAMPLE = example_path("ba-trang-2023-h1.synthetic-dossiers.csv")
+EXAMPLE = Path(str(example_path("ba-trang-2023-h1.synthetic-dossiers.csv")))
 H1 = Window.of(ReportingPeriod.half_year(2023))
 
 
@@ -382,7 +383,7 @@ def test_progress_bar_on_a_terminal_only(
     args = ("dossiers", "stats", str(EXAMPLE), "--period", "6 tháng đầu năm 2023", "--by", "unit")
     monkeypatch.setattr(dossiers, "_PROGRESS_BYTES", 0)
     quiet = run(*args)[1]
-    monkeypatch.setattr(dossiers.sys.stderr, "isatty", lambda: True)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     assert run(*args, "--quiet")[1] == quiet
     assert run(*args)[1] == quiet  # the bar goes to standard error
     missing = dossiers._progress(tmp_path / "absent.csv", quiet=False)
