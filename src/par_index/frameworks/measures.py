@@ -375,6 +375,35 @@ _MANUAL_SPECS = (
         "Share of tasks assigned by the level above that are done",
         _T,
     ),
+    # Computed from a plan's tasks (par_index.service.plans) or derived from report figures.
+    _spec(
+        "tasks.plan_completion_rate",
+        _R,
+        "Tỷ lệ nhiệm vụ của kế hoạch CCHC (nhiệm vụ của đơn vị) đã hoàn thành",
+        "Share of the unit's own reform-plan tasks that are done",
+        _T,
+    ),
+    _spec(
+        "tasks.plan_on_time_rate",
+        _R,
+        "Tỷ lệ nhiệm vụ của kế hoạch CCHC (nhiệm vụ của đơn vị) hoàn thành đúng hạn, trước hạn",
+        "Share of the unit's own reform-plan tasks done early or on time",
+        _T,
+    ),
+    _spec(
+        "tasks.assigned_on_time_rate",
+        _R,
+        "Tỷ lệ nhiệm vụ cấp trên giao hoàn thành đúng hạn, trước hạn",
+        "Share of tasks assigned by the level above done early or on time",
+        _T,
+    ),
+    _spec(
+        "tasks.overdue",
+        _C,
+        "Số nhiệm vụ quá hạn chưa hoàn thành",
+        "Tasks past their due date and not done",
+        _T,
+    ),
     _spec(
         "reports.on_time",
         _B,

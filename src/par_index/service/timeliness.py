@@ -484,7 +484,9 @@ def classify(
         due = _end_of_day(due_day)
         timely = judged_day <= due_day
     else:
-        due = cal.add_working_time(base, paused, office_hours=office) if extend else base
+        # Without a pause the due moment stays as it is (adding no office time would move a
+        # moment outside office hours to the next opening).
+        due = cal.add_working_time(base, paused, office_hours=office) if extend and paused else base
         due_day = _local_day(due)
         timely = judged <= due
     elapsed = cal.working_time_between(received, judged, office_hours=office) - paused
