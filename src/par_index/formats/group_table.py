@@ -19,7 +19,7 @@ from par_index.formats.columnar_reader import ExportReport
 from par_index.model.ratios import NOT_APPLICABLE, Ratio
 from par_index.service.columnar import GroupMeasures, polars_module
 
-__all__ = ["SCHEMA_VERSION", "group_rows", "groups_json", "write_groups"]
+__all__ = ["SCHEMA_VERSION", "group_rows", "groups_json", "report_json", "write_groups"]
 
 #: The version of the JSON and table layout.
 SCHEMA_VERSION: Final = 1
