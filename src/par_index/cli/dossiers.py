@@ -15,8 +15,9 @@ from par_index.cli._common import emit_json, pick
 from par_index.core.lang import Lang, format_number
 from par_index.exceptions import LoadError, ParIndexError, Problem
 from par_index.formats.columnar_reader import ExportReport, count_dossier_export
-from par_index.formats.group_table import SCHEMA_VERSION, groups_json, report_json, write_groups
+from par_index.formats.group_table import groups_json, report_json, write_groups
 from par_index.formats.portal import load_dossiers, load_procedures
+from par_index.formats.schema import versioned
 from par_index.model.periods import ReportingPeriod
 from par_index.model.procedures import Procedure
 from par_index.model.ratios import NOT_APPLICABLE, Ratio
@@ -487,7 +488,7 @@ def _single(
 ) -> int:
     satisfaction = satisfaction_5_4(m, args.complaints) if args.complaints is not None else None
     if args.format == "json":
-        data = {"schema_version": SCHEMA_VERSION} | _stats_json(m, satisfaction)
+        data = versioned(_stats_json(m, satisfaction))
         data["partial"] = report is not None and report.partial
         data["read"] = report_json(report)
         return emit_json(out, data)

@@ -476,7 +476,7 @@ def _xlsx_batches(
             "reading XLSX exports needs openpyxl: pip install 'par_index[bulk]'"
         ) from None
     pl = polars_module()
-    source = io.BytesIO(opened.data) if opened.data is not None else opened.path
+    source = io.BytesIO(opened.data or b"")  # an XLSX file is always read whole
     try:
         book = openpyxl.load_workbook(source, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on a broken file
@@ -906,8 +906,7 @@ def _sheet_name(opened: _Opened) -> str | None:
         return None
     import openpyxl  # noqa: PLC0415
 
-    source = io.BytesIO(opened.data) if opened.data is not None else opened.path
-    book = openpyxl.load_workbook(source, read_only=True)
+    book = openpyxl.load_workbook(io.BytesIO(opened.data or b""), read_only=True)
     title = str(book.worksheets[0].title)
     book.close()
     return title

@@ -16,13 +16,11 @@ from typing import Any, Final
 
 from par_index.exceptions import LoadError, Problem
 from par_index.formats.columnar_reader import ExportReport
+from par_index.formats.schema import SCHEMA_VERSION
 from par_index.model.ratios import NOT_APPLICABLE, Ratio
 from par_index.service.columnar import GroupMeasures, polars_module
 
-__all__ = ["SCHEMA_VERSION", "group_rows", "groups_json", "report_json", "write_groups"]
-
-#: The version of the JSON and table layout.
-SCHEMA_VERSION: Final = 1
+__all__ = ["group_rows", "groups_json", "report_json", "write_groups"]
 _TWO: Final = Decimal("0.01")
 _FORMATS: Final = {".csv": "csv", ".xlsx": "xlsx", ".parquet": "parquet", ".json": "json"}
 
@@ -111,7 +109,7 @@ def groups_json(
     """The grouped measures and what reading found, as JSON values (``schema_version`` 1)."""
     partial = report is not None and report.partial
     return {
-        "schema_version": SCHEMA_VERSION,
+        "schema_version": SCHEMA_VERSION,  # the library's JSON schema version
         "partial": partial,
         "by": list(by),
         "read": report_json(report),
