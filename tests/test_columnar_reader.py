@@ -345,6 +345,12 @@ def test_stats_windows_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert status == 0
     assert "Cửa sổ thời gian: từ ngày đến ngày đã chọn." in text
     assert "01/01/2023–31/03/2023" in text
+    # A dossier received in 2023 and still open in 2030: nothing received, 4.3 not applicable.
+    status, text = run(
+        "dossiers", "stats", str(EXAMPLE), "--from", "2030-01-01", "--to", "2030-01-31"
+    )
+    assert status == 0
+    assert "— không áp dụng" in text
     for args in (
         ("--from", "2023-01-01"),
         ("--from", "2023-02-01", "--to", "2023-01-01"),

@@ -221,6 +221,10 @@ _REPORT_TEXT: dict[str, tuple[str, str]] = {
     "counted_col": ("Hồ sơ", "Dossiers"),
     "window_col": ("Kỳ", "Window"),
     "no_groups": ("Không có hồ sơ nào trong kỳ.", "No dossier in the window."),
+    "not_applicable": (
+        "— không áp dụng: không có hồ sơ nào để tính",
+        "— not applicable: no dossier to count",
+    ),
 }
 _KEY_TITLES: dict[str, tuple[str, str]] = {
     "unit": ("Đơn vị", "Unit"),
@@ -394,7 +398,7 @@ def _cell(r: Ratio | None, lang: Lang, mark: str) -> str:
         return "–"
     pct = r.percent()
     if not isinstance(pct, Decimal):
-        return "–"
+        return "—"  # nothing to count: not applicable
     return format_number(pct.quantize(_TWO), lang) + "%" + mark
 
 
@@ -434,6 +438,8 @@ def _write_table(
             out.write(f"  {w.label(lang)}\n")
     if any(r is None for g in groups for _, r in g.ratios):
         out.write(f"– {_l('missing', lang)}\n")
+    if any(r is not None and r.rate is NOT_APPLICABLE for g in groups for _, r in g.ratios):
+        out.write(_rt("not_applicable", lang) + "\n")
     if partial:
         out.write(_rt("partial", lang) + "\n")
 
