@@ -11,6 +11,7 @@ from par_index.cli._common import framework_arg
 from par_index.core.lang import Lang
 from par_index.examples.evidence import ba_trang_evidence
 from par_index.exceptions import LoadError
+from par_index.formats.documents import read_document_bytes
 from par_index.formats.json import dumps, loads
 from par_index.formats.scorecard_text import (
     csv_value,
@@ -30,7 +31,7 @@ from par_index.frameworks.model import (
     Framework,
 )
 from par_index.reports.model import Report
-from par_index.reports.parser import decode_report, parse_report
+from par_index.reports.parser import parse_report
 from par_index.scoring.classification import SCHEMES
 from par_index.scoring.engine import score
 from par_index.scoring.evidence import Evidence, evidence_from_report
@@ -46,12 +47,12 @@ DEFAULT_FRAMEWORK = "example-commune"
 
 
 def _load_evidence(path: str) -> Evidence:
-    """An evidence JSON file, a report JSON file, or a report text (.md, .txt) read through
-    its figures."""
+    """An evidence JSON file, a report JSON file, or a report (.md, .txt, .html, .docx, .pdf:
+    anything that is not JSON) read through its figures."""
     p = Path(path)
     text = p.read_bytes()
-    if p.suffix.lower() in (".md", ".txt", ".markdown"):
-        return evidence_from_report(parse_report(decode_report(text, str(p))))
+    if not text.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"[")):
+        return evidence_from_report(parse_report(read_document_bytes(text, str(p)).text))
     c = scorecard_converter()
     try:
         return loads(Evidence, text, converter=c, source=str(p))
