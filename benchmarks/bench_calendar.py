@@ -39,7 +39,7 @@ from datetime import date, timedelta
 import holidays
 import numpy as np  # type: ignore[import-not-found, unused-ignore]  # bench-only dependency
 
-from par_index.calendar.sources import default_calendar
+from par_index.calendar.work_calendar import default_calendar
 
 SEED = 20240426
 SAMPLE_FOR_HOLIDAYS = 20_000

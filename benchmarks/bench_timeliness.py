@@ -11,7 +11,7 @@ import random
 import time
 from datetime import date, datetime
 
-from par_index.calendar.sources import default_calendar
+from par_index.calendar.work_calendar import default_calendar
 from par_index.core.tz import VN_TZ
 from par_index.model.dossiers import Channel, Dossier, DossierStatus
 from par_index.service.timeliness import classify, classify_columns, columns_from_days

@@ -21,8 +21,8 @@ from par_index.calendar.days import (
     InvalidCalendar,
 )
 from par_index.calendar.office_hours import DEFAULT_OFFICE_HOURS, OfficeHours
-from par_index.calendar.sources import default_calendar, load_day_changes, official_day_changes
-from par_index.calendar.work_calendar import WorkCalendar
+from par_index.calendar.sources import load_day_changes, official_day_changes
+from par_index.calendar.work_calendar import WorkCalendar, default_calendar
 from par_index.core.tz import VN_TZ
 from par_index.exceptions import InvalidProcedure, LoadError, ParIndexError
 from par_index.model.procedures import TimeLimit, TimeUnit

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from par_index import strategies as pst
 from par_index.calendar.days import CalendarRangeError
-from par_index.calendar.sources import default_calendar
+from par_index.calendar.work_calendar import default_calendar
 from par_index.exceptions import InvalidProcedure
 from par_index.formats.json import dumps, loads
 from par_index.model.dossiers import VN_TZ, Channel, Dossier, DossierStatus, SupplementRequest

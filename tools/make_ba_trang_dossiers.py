@@ -18,7 +18,7 @@ import random
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from par_index.calendar.sources import default_calendar
+from par_index.calendar.work_calendar import default_calendar
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "par_index" / "data" / "examples"
 CAL = default_calendar()

@@ -12,11 +12,15 @@ The package is organised by layer, one folder each, imports pointing one way (do
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any, Final
+
+# typing is not imported at run time: ``import par_index`` stays as cheap as it can be.
+TYPE_CHECKING = False
 
 __version__ = "0.1.0.dev0"
 
 if TYPE_CHECKING:
+    from typing import Any, Final
+
     from par_index.calendar.days import (
         CalendarRangeError,
         DayChange,
@@ -26,11 +30,9 @@ if TYPE_CHECKING:
     from par_index.calendar.office_hours import (
         OfficeHours,
     )
-    from par_index.calendar.sources import (
-        default_calendar,
-    )
     from par_index.calendar.work_calendar import (
         WorkCalendar,
+        default_calendar,
     )
     from par_index.core.tz import (
         VN_TZ,
@@ -207,7 +209,7 @@ _LAZY: Final[dict[str, str]] = {
     "VN_TZ": "par_index.core.tz",
     "WorkCalendar": "par_index.calendar.work_calendar",
     "classify": "par_index.service.timeliness",
-    "default_calendar": "par_index.calendar.sources",
+    "default_calendar": "par_index.calendar.work_calendar",
     "evidence_from_report": "par_index.scoring.evidence",
     "find_document_refs": "par_index.model.documents",
     "find_period": "par_index.model.periods",

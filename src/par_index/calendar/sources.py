@@ -22,20 +22,13 @@ from par_index.calendar.days import (
     _is_working_per,
     package_label,
 )
-from par_index.calendar.work_calendar import (
-    DEFAULT_FIRST_YEAR,
-    DEFAULT_LAST_YEAR,
-    WorkCalendar,
-    is_int,
-)
-from par_index.core.validation import Checker
+from par_index.core.validation import Checker, is_int
 from par_index.exceptions import InvalidValueError, LoadError, Problem
 
 __all__ = [
-    "build_vietnam",
-    "default_calendar",
     "load_day_changes",
     "official_day_changes",
+    "vietnam_layers",
 ]
 
 if TYPE_CHECKING:
@@ -265,12 +258,21 @@ def _only_changes(values: tuple[object, ...]) -> list[DayChange]:
     return [v for v in values if isinstance(v, DayChange)]
 
 
-def build_vietnam(
+def vietnam_layers(
     first_year: int,
     last_year: int,
     closures: tuple[DayChange, ...],
     extra: tuple[DayChange, ...],
-) -> WorkCalendar:
+) -> tuple[tuple[DayChange, ...], tuple[CalendarDifference, ...]]:
+    """The day changes of a Vietnamese calendar from ``first_year`` to ``last_year`` (the
+    package's layer, the library's table, then the overrides) and how the package and the
+    table differ.
+
+    Raises:
+        InvalidCalendar: for years outside 1901–2100 or out of order, an override of the
+            wrong kind, or a day both closed and worked.
+        CalendarRangeError: for an override outside the bounds.
+    """
     c = Checker()
     years_ok = True
     for field, year in (("first_year", first_year), ("last_year", last_year)):
@@ -327,15 +329,4 @@ def build_vietnam(
     table = _official_table()
     package = _package_layer(first, last)
     ours = (ch for ch in table.changes if first <= ch.day <= last)
-    return WorkCalendar(
-        first,
-        last,
-        _merge((package, ours, closures, extra)),
-        differences=_differences(first, last, table, package),
-    )
-
-
-@functools.lru_cache(maxsize=1)
-def default_calendar() -> WorkCalendar:
-    """The Vietnamese public-sector calendar for 2000–2035, compiled once and cached."""
-    return build_vietnam(DEFAULT_FIRST_YEAR, DEFAULT_LAST_YEAR, (), ())
+    return _merge((package, ours, closures, extra)), _differences(first, last, table, package)

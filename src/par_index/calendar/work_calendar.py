@@ -43,6 +43,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import itertools
 from array import array
 from collections.abc import Iterable, Sequence
@@ -62,15 +63,16 @@ from par_index.calendar.days import (
     _is_plain_date,
 )
 from par_index.calendar.office_hours import DEFAULT_OFFICE_HOURS, OfficeHours
+from par_index.calendar.sources import vietnam_layers
 from par_index.core.tz import VN_TZ
-from par_index.core.validation import Checker
+from par_index.core.validation import Checker, is_int
 from par_index.model.procedures import TimeLimit, TimeUnit
 
 __all__ = [
     "DEFAULT_FIRST_YEAR",
     "DEFAULT_LAST_YEAR",
     "WorkCalendar",
-    "is_int",
+    "default_calendar",
 ]
 
 if TYPE_CHECKING:
@@ -236,9 +238,6 @@ class WorkCalendar:
                 wrong kind, or a day both closed and worked.
             CalendarRangeError: for an override outside the bounds.
         """
-        # The layers are compiled by the sources module, which builds WorkCalendar objects.
-        from par_index.calendar.sources import build_vietnam, default_calendar  # noqa: PLC0415
-
         closures = tuple(closures)
         extra = tuple(extra_working_days)
         if (
@@ -248,7 +247,7 @@ class WorkCalendar:
             and not extra
         ):
             return default_calendar()
-        return build_vietnam(first_year, last_year, closures, extra)
+        return _compile_vietnam(first_year, last_year, closures, extra)
 
     # -- days -----------------------------------------------------------------------------------
 
@@ -645,5 +644,18 @@ def _counts_hours(limit: TimeLimit) -> bool:
     return limit.unit is TimeUnit.WORKING_DAYS and limit.amount != limit.amount.to_integral_value()
 
 
-def is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
+def _compile_vietnam(
+    first_year: int,
+    last_year: int,
+    closures: tuple[DayChange, ...],
+    extra: tuple[DayChange, ...],
+) -> WorkCalendar:
+    changes, differences = vietnam_layers(first_year, last_year, closures, extra)
+    first, last = date(first_year, 1, 1), date(last_year, 12, 31)
+    return WorkCalendar(first, last, changes, differences=differences)
+
+
+@functools.lru_cache(maxsize=1)
+def default_calendar() -> WorkCalendar:
+    """The Vietnamese public-sector calendar for 2000–2035, compiled once and cached."""
+    return _compile_vietnam(DEFAULT_FIRST_YEAR, DEFAULT_LAST_YEAR, (), ())

@@ -13,11 +13,15 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
-from typing import Final, TextIO
 
 from par_index import __version__
-from par_index.exceptions import InvalidValueError, LoadError, ParIndexError
+
+# Neither typing nor the package's modules are imported at run time until a command needs
+# them: ``par-index --help`` starts as fast as Python itself, nearly.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Final, TextIO
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
@@ -84,19 +88,21 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     stream = out if out is not None else sys.stdout
     try:
         status: int = args.run(args, stream)
-    except LoadError as exc:
-        sys.stderr.write(f"{exc}\n")
-        return 1
-    except (InvalidValueError, ParIndexError) as exc:
-        sys.stderr.write(f"par-index: {exc}\n")
-        return 1
     except BrokenPipeError:
         # The reader went away (``par-index ... | head``): stop quietly, as Unix tools do.
         sys.stdout = None
         return 0
-    except OSError as exc:
-        sys.stderr.write(f"par-index: {exc}\n")
-        return 1
+    except Exception as exc:
+        # Whatever raised a library error has imported the error module already.
+        from par_index.exceptions import LoadError, ParIndexError  # noqa: PLC0415
+
+        if isinstance(exc, LoadError):
+            sys.stderr.write(f"{exc}\n")
+            return 1
+        if isinstance(exc, (ParIndexError, OSError)):
+            sys.stderr.write(f"par-index: {exc}\n")
+            return 1
+        raise
     return status
 
 

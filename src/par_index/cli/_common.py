@@ -8,9 +8,12 @@ from typing import TYPE_CHECKING, Any, TextIO
 from par_index.exceptions import Problem
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from par_index.core.lang import Lang
     from par_index.frameworks.model import Framework
 
-__all__ = ["emit_json", "framework_arg"]
+__all__ = ["emit_json", "framework_arg", "pick"]
 
 
 def emit_json(out: TextIO, data: Any) -> int:
@@ -37,3 +40,9 @@ def framework_arg(id_or_path: str) -> Framework:
                 )
             ]
         ) from None
+
+
+def pick(texts: Mapping[str, tuple[str, str]], key: str, lang: Lang) -> str:
+    """The Vietnamese or English text of ``key`` in a table of (vi, en) pairs."""
+    vi, en = texts[key]
+    return vi if lang == "vi" else en

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import TextIO
 
 from par_index.calendar.days import DayKind
-from par_index.calendar.sources import default_calendar
+from par_index.calendar.work_calendar import default_calendar
 from par_index.cli._common import emit_json
 from par_index.core.lang import Lang, format_date
 from par_index.core.tz import VN_TZ

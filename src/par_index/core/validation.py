@@ -11,6 +11,8 @@ from typing import Any
 
 from par_index.exceptions import InvalidValueError, Problem
 
+__all__ = ["Checker", "is_int", "show"]
+
 
 def show(value: object) -> str:
     """A short rendering of a value for a :class:`Problem`'s ``found``."""
@@ -62,3 +64,7 @@ class Checker:
     def raise_if_any(self, error: type[InvalidValueError]) -> None:
         if self.problems:
             raise error(self.problems)
+
+
+def is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)

@@ -38,8 +38,7 @@ from typing import Final
 import attrs
 
 from par_index.calendar.office_hours import OfficeHours
-from par_index.calendar.sources import default_calendar
-from par_index.calendar.work_calendar import WorkCalendar
+from par_index.calendar.work_calendar import WorkCalendar, default_calendar
 from par_index.core.tz import VN_TZ
 from par_index.exceptions import Problem
 from par_index.model.dossiers import Channel, Dossier, DossierStatus

@@ -29,8 +29,7 @@ from decimal import Decimal, localcontext
 
 import attrs
 
-from par_index.calendar.sources import default_calendar
-from par_index.calendar.work_calendar import WorkCalendar
+from par_index.calendar.work_calendar import WorkCalendar, default_calendar
 from par_index.core.tz import VN_TZ
 from par_index.exceptions import Problem
 from par_index.model.dossiers import Channel, Dossier, DossierStatus

@@ -28,8 +28,7 @@ from datetime import date, datetime, timedelta
 import attrs
 
 from par_index.calendar.office_hours import DEFAULT_OFFICE_HOURS, OfficeHours
-from par_index.calendar.sources import default_calendar
-from par_index.calendar.work_calendar import WorkCalendar
+from par_index.calendar.work_calendar import WorkCalendar, default_calendar
 from par_index.core.tz import VN_TZ
 from par_index.core.validation import Checker
 from par_index.exceptions import InvalidValueError, Problem
