@@ -26,6 +26,7 @@ import html
 import html.parser
 import io
 import re
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -147,7 +148,8 @@ def _decode_text(data: bytes, source: str) -> tuple[str, str]:
                 )
             ]
         )
-    return text, "cp1258"
+    # Windows-1258 writes tone marks as combining characters: composed again here.
+    return unicodedata.normalize("NFC", text), "cp1258"
 
 
 # --- HTML ------------------------------------------------------------------------------------
@@ -183,8 +185,6 @@ _BLOCKS = frozenset(
         "section",
         "table",
         "tbody",
-        "td",
-        "th",
         "thead",
         "tr",
         "ul",

@@ -557,7 +557,7 @@ def read_flows(
                 scope = _scope_at(clause, unit_words)
                 if scope is not None:
                     state.scope = scope
-                out.extend(_read_clause(text, c_start, c_end, state, period))
+                out.extend(_read_clause(text, c_start, c_end, state, period, default_year))
     return _finish(out, headline_end)
 
 
@@ -593,7 +593,12 @@ def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def _read_clause(
-    text: str, start: int, end: int, state: _State, own: StatedPeriod | None
+    text: str,
+    start: int,
+    end: int,
+    state: _State,
+    own: StatedPeriod | None,
+    default_year: int | None,
 ) -> Iterator[FlowFigure]:
     clause = text[start:end]
     zero = _ZERO.search(clause)
@@ -625,7 +630,9 @@ def _read_clause(
         tok_period = state.period
         after = _PERIOD_AFTER.match(right)
         if after is not None:
-            local = find_stated_periods(right[: after.end() + 30], own.year if own else None)
+            local = find_stated_periods(
+                right[: after.end() + 30], own.year if own else default_year
+            )
             if local and local[0].start <= after.end() + 1:
                 tok_period = _own(local[0].period, own)
         changed = _CHANGE_BEFORE.search(

@@ -1003,9 +1003,10 @@ def _first_date(lines: Sequence[_Line]) -> date | None:
 
 
 def _cut_off(text: str) -> bool:
-    """Whether the text stops mid-sentence (no closing punctuation on its last line)."""
+    """Whether the text stops mid-sentence: its last line ends with no closing punctuation,
+    or with a colon that announces what never comes."""
     last = text.rstrip()
-    return bool(last) and last[-1] not in '.!?:;)"”»/*_|' and not last.endswith("./.")
+    return bool(last) and last[-1] not in '.!?;)"”»/*_|' and not last.endswith("./.")
 
 
 def _warnings(
