@@ -605,11 +605,17 @@ def _model_findings(report: Report, parsed: ParsedReport | None = None) -> Itera
         yield from _date_findings(report, parsed)
     groups = _groups(report)
     for group in groups:
+        seen: set[tuple[int, Decimal | None, Decimal | None]] = set()
         for finding in (
             *_rate_findings(group),
             *_parts_findings(group),
             *_flow_findings(group),
         ):
+            # One clash is told once, by the first check that finds it.
+            key = (finding.span.start if finding.span else -1, finding.printed, finding.computed)
+            if finding.printed is not None and key in seen:
+                continue
+            seen.add(key)
             yield group.finding(finding)
     yield from _level_findings(groups)
     if whole and not (parsed is not None and parsed.partial):

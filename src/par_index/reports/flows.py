@@ -73,7 +73,7 @@ _NOT_BEFORE = re.compile(
     r"[ \t]*+$",
     re.IGNORECASE,
 )
-_NOT_AFTER = re.compile(r"^(?:[ \t]*+(?:/[A-ZĐa-z0-9]|tháng|giờ|h[0-9]|:[0-9]|-[0-9]|[-+*][ \t]))")
+_NOT_AFTER = re.compile(r"(?:[ \t]*+(?:/[A-ZĐa-z0-9]|tháng|giờ|h[0-9]|:[0-9]|-[0-9]|[-+*][ \t]))")
 _QUALIFIER = re.compile(r"(?:^|(?<=\W))(hơn|trên|gần|khoảng)[ \t]++$", re.IGNORECASE)
 _QUALIFIERS = {q.value: q for q in Qualifier}
 # A comparison: "tăng 34% so với", "giảm 142 HS so với", "bằng 205,6% số hồ sơ", "cao hơn 0.66%".
@@ -371,12 +371,20 @@ def _scope_at(clause: str, unit_words: str) -> Scope | None:
     if levels:
         m = levels[0]
         return Scope(ScopeKind.LEVEL, (m["level"] or m["level2"]).casefold())
+    plural = _LEVEL_PLURAL.search(head)
+    if plural is not None:
+        return Scope(ScopeKind.LEVEL, plural["what"].casefold())
     for m in _AGENCY.finditer(head):
         if re.search(r"(?:theo|của)\b[^,]{0,40}$", head[: m.start()], re.IGNORECASE):
             continue  # "Theo báo cáo của Trung tâm ...": the source, not the subject
         name = " ".join(m["name"].split())
         core = name.casefold().removesuffix(" tỉnh")
-        if core in unit_words or (unit_words and unit_words in name.casefold()):
+        first = " ".join(core.split()[:2])
+        if (
+            core in unit_words
+            or first in unit_words
+            or (unit_words and unit_words in name.casefold())
+        ):
             return Scope()
         return Scope(ScopeKind.AGENCY, name)
     return None
@@ -537,7 +545,7 @@ def read_flows(
     out: list[FlowFigure] = []
     for r_start, r_end in regions:
         for p_start, p_end in _paragraphs(text, r_start, r_end):
-            state = _State()
+            state = _State(unit_words=unit_words)
             for c_start, c_end in _clauses(text, p_start, p_end):
                 clause = text[c_start:c_end]
                 periods = [
@@ -569,6 +577,13 @@ class _State:
     scope: Scope = attrs.field(factory=Scope)
     rate_name: str | None = None
     list_name: tuple[str, str] | None = None
+    unit_words: str = ""
+
+
+def _names_the_unit(name: str, unit_words: str) -> bool:
+    """Whether "huyện Bắc Trà My" names the unit a text about "Bắc Trà My" is about."""
+    proper = " ".join(w for w in name.split() if w[:1].isupper()).casefold()
+    return bool(proper) and proper in unit_words
 
 
 def _own(found: StatedPeriod, own: StatedPeriod | None) -> StatedPeriod | None:
@@ -657,9 +672,9 @@ def _read_clause(
         ):
             tok_scope = Scope(ScopeKind.AGENCY, " ".join(listed["name"].split()))
         if tok.pct:
-            sub = _LISTED_SUBUNIT.search(left[-60:])
+            sub = _LISTED_SUBUNIT.search(left[-120:])
             group = _GROUP_BEFORE.search(left)
-            if sub is not None:
+            if sub is not None and not _names_the_unit(sub["name"], state.unit_words):
                 tok_scope = Scope(ScopeKind.SUBUNIT, " ".join(sub["name"].split()))
             elif group is not None:
                 tok_scope = Scope(ScopeKind.GROUP, " ".join(group["name"].split()))
@@ -782,3 +797,79 @@ def _dedupe(figures: Sequence[FlowFigure]) -> list[FlowFigure]:
         ):
             best[key] = f
     return sorted(best.values(), key=lambda f: f.start)
+
+
+# --- tables ----------------------------------------------------------------------------------
+
+# Column headings of the one-stop statistics pages (Cổng dịch vụ công of a province: "Mức độ
+# Tổng Đã xử lý Chưa xử lý Trước hạn Đúng hạn Trễ hạn"), in the words the portals use.
+_COLUMNS = re.compile(
+    _spaced(
+        r"(?P<dossiers_received>tổng(?! %)(?: số)?|tiếp nhận)"
+        r"|(?P<dossiers_resolved>đã (?:xử lý|giải quyết))"
+        r"|(?P<dossiers_in_progress>chưa xử lý|đang (?:xử lý|giải quyết))"
+        r"|(?P<dossiers_early>trước hạn|sớm hạn)"
+        r"|(?P<dossiers_on_time>đúng hạn)"
+        r"|(?P<dossiers_late>trễ hạn|quá hạn)"
+        r"|(?P<dossiers_carried_over>tồn kỳ trước)"
+    ),
+    re.IGNORECASE,
+)
+_CELL = re.compile(r"(?<![\w.,])([0-9][0-9.]*+(?:,[0-9]++)?)([ \t]?%)?(?![\w])")
+
+
+def read_table(
+    text: str, regions: Sequence[tuple[int, int]], period: StatedPeriod | None
+) -> list[FlowFigure]:
+    """The rows of a statistics table written as text lines: a heading line naming at least
+    three columns, then rows "LABEL n n n% n n% ...", each count under its column and each
+    rate after the count it is a share of. Every row is a group scope named by its label."""
+    out: list[FlowFigure] = []
+    columns: list[str] = []
+    for start, end in regions:
+        line = text[start:end]
+        heading = [m.lastgroup for m in _COLUMNS.finditer(line) if m.lastgroup]
+        if len(set(heading)) >= 3 and not _CELL.search(line):
+            columns = list(dict.fromkeys(heading))
+            continue
+        if not columns:
+            continue
+        cells = list(_CELL.finditer(line))
+        counts = [c for c in cells if not c.group(2)]
+        if len(counts) < len(columns):
+            if cells:
+                columns = []  # the table has ended
+            continue
+        # The row's numbers are its last cells holding as many counts as there are columns.
+        taken: list[re.Match[str]] = []
+        seen = 0
+        for cell in reversed(cells):
+            if not cell.group(2):
+                if seen == len(columns):
+                    break
+                seen += 1
+            taken.append(cell)
+        taken.reverse()
+        label = " ".join(line[: taken[0].start()].split()).strip(" |:")
+        if not label:
+            continue
+        scope = Scope(ScopeKind.GROUP, label)
+        column = -1
+        for cell in taken:
+            if cell.group(2):
+                if column < 0:
+                    continue
+                name = columns[column] + "_rate"
+                value = Decimal(cell.group(1).replace(".", "").replace(",", "."))
+                unit = "%"
+            else:
+                column += 1
+                name = columns[column]
+                if "," in cell.group(1):
+                    break
+                value = Decimal(cell.group(1).replace(".", ""))
+                unit = "hồ sơ"
+            out.append(
+                FlowFigure(name, value, unit, start + cell.start(), start + cell.end(), scope, None)
+            )
+    return out

@@ -59,7 +59,7 @@ from par_index.model.units import AdministrativeUnit, UnitLevel
 from par_index.reports._text import LineIndex, decode
 from par_index.reports.extract import Region, extract_figures, normalize_text
 from par_index.reports.figures import STANDARD_FIGURES
-from par_index.reports.flows import FlowFigure, read_flows
+from par_index.reports.flows import FlowFigure, read_flows, read_table
 from par_index.reports.model import (
     Block,
     BlockKind,
@@ -1075,6 +1075,11 @@ def _read_loose(norm: str, lines: Sequence[_Line]) -> ParsedReport:
     flows = read_flows(
         norm, regions, stated, stated.year if stated else default_year, unit_words, head_end
     )
+    table = read_table(norm, regions, stated)
+    if table:  # a statistics page: its rows, and what the words around them say
+        taken = [(f.start, f.end) for f in table]
+        flows = [f for f in flows if not any(a < f.end and f.start < b for a, b in taken)]
+        flows = sorted([*flows, *table], key=lambda f: f.start)
     index = LineIndex(norm)
     figures, others = _merge(norm, (), flows, index)
     if stated is None and not figures and not others:
