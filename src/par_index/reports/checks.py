@@ -347,12 +347,12 @@ def _rate_findings(report: _Group) -> Iterator[Finding]:
                 "rate-denominator-unstated",
                 Severity.WARNING,
                 f"the {en} ({vi}) {p_en} is not {tried_en}; it is "
-                f"{_en(c)}/{d}{f' ({how_en})' if how_en else ''}, a total of {d} the report "
-                "does not state",
+                f"{_en(c)}/{_en(Decimal(d))}{f' ({how_en})' if how_en else ''}, a total of "
+                f"{_en(Decimal(d))} the report does not state",
                 _sentence(
                     f"{vi} {p_vi} không bằng {tried_vi}; tỷ lệ này là "
-                    f"{_vi(c)}/{d}{f' ({how_vi})' if how_vi else ''}, mẫu số {d} không được "
-                    "nêu trong báo cáo"
+                    f"{_vi(c)}/{_vi(Decimal(d))}{f' ({how_vi})' if how_vi else ''}, mẫu số "
+                    f"{_vi(Decimal(d))} không được nêu trong báo cáo"
                 ),
                 rate.span,
                 names,

@@ -1038,8 +1038,13 @@ def _read_loose(norm: str, lines: Sequence[_Line]) -> ParsedReport:
     headline = _clean(titles[0].raw) if titles else ""
     header = _header(lines[: min(len(lines), 12)])
     when = header.date or _first_date(lines)
+    # The year of a phrase without one ("trong quý I"): the first period written with its
+    # year, else the date of the text, else the first year written.
+    written = find_stated_periods(norm[:3000])
     years = [int(y) for y in _YEAR_WORD.findall(norm[:2000])]
-    default_year = when.year if when else (years[0] if years else None)
+    default_year = (
+        written[0].period.year if written else when.year if when else (years[0] if years else None)
+    )
     periods = [
         f
         for f in find_stated_periods(norm, default_year)
