@@ -367,3 +367,17 @@ def test_score_takes_a_word_file() -> None:
     code, out = _run("score", str(REAL / "ba-trang-bao-cao-cchc-6-thang-2023.docx"))
     assert code == 0
     assert out
+
+
+def test_a_document_dated_before_its_number() -> None:
+    # Bắc Trà My: "Ngày 29/3/2023, UBND tỉnh Quảng Nam vừa ban hành Quyết định số
+    # 617/QĐ-UBND về phê duyệt và công bố Chỉ số cải cách hành chính năm 2022".
+    text = (REAL / "bactramy-chi-so-cchc-2022.md").read_text(encoding="utf-8")
+    report = parse_report(text)
+    (ref,) = report.references
+    assert (str(ref), ref.date) == ("617/QĐ-UBND ngày 29/03/2023", date(2023, 3, 29))
+    # PAR INDEX 2022 of the district: 91,44 %, first ("vị trí thứ nhất"); second in 2021.
+    scores = {(f.name, f.period.key if f.period else ""): f.value for f in report.all_figures}
+    assert scores[("par_index_score", "")] == Decimal("91.44")
+    assert scores[("par_index_rank", "")] == 1
+    assert scores[("par_index_rank", "Y2021")] == 2
