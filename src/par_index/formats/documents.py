@@ -272,6 +272,7 @@ def _docx_text(data: bytes, source: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+_DATE_LINE = re.compile(r"[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}(?:\s|$)")
 _SENTENCE_END = re.compile(r"[.:;!?)\]”\"]\s*$")
 
 
@@ -287,6 +288,7 @@ def _reflow(page: str) -> str:
             and stripped
             and not _SENTENCE_END.search(out[-1])
             and (stripped[0].islower() or stripped[0].isdigit())
+            and not _DATE_LINE.match(stripped)
         ):
             out[-1] = out[-1].rstrip() + " " + stripped
         else:

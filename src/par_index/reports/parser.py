@@ -73,7 +73,12 @@ from par_index.reports.model import (
     Signatory,
     TextKind,
 )
-from par_index.reports.periods import StatedPeriodKind, find_stated_periods, stated_period
+from par_index.reports.periods import (
+    StatedPeriod,
+    StatedPeriodKind,
+    find_stated_periods,
+    stated_period,
+)
 
 __all__ = [
     "ParsedReport",
@@ -991,6 +996,16 @@ _ANY_DATE = re.compile(
 _YEAR_WORD = re.compile(r"(?<![0-9/])(?:19|20)[0-9]{2}(?![0-9])")
 
 
+def _period_end(p: StatedPeriod) -> date:
+    """The last day a stated period covers (as far as the text tells)."""
+    if p.end is not None:
+        return p.end
+    standard = p.period
+    if standard is not None:
+        return standard.end
+    return date(p.year, 12, 31)
+
+
 def _first_date(lines: Sequence[_Line]) -> date | None:
     for line in lines[:12]:
         m = _ANY_DATE.search(line.raw)
@@ -1056,7 +1071,10 @@ def _read_loose(norm: str, lines: Sequence[_Line]) -> ParsedReport:
     ]
     head_end = titles[0].end if titles else 0
     in_headline = [f for f in periods if f.start < head_end]
-    chosen = in_headline[0] if in_headline else (periods[0] if periods else None)
+    # Without a period in the headline, the latest of the first periods named: "Đứng vị trí
+    # thứ 2 năm 2021, ... vươn lên vị trí thứ 1 ... năm 2022" is news of 2022.
+    latest = max(periods[:3], key=lambda f: _period_end(f.period), default=None)
+    chosen = in_headline[0] if in_headline else latest
     stated = chosen.period if chosen is not None else None
     period = stated.period if stated is not None else None
     if stated is not None and stated.kind is StatedPeriodKind.RANGE and stated.end is not None:
