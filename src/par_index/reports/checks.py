@@ -661,24 +661,41 @@ _FLOW_SUMS: tuple[tuple[str, tuple[tuple[str, ...], ...], bool], ...] = (
 )
 
 
+def _bounds(f: Figure) -> tuple[Decimal, Decimal] | None:
+    """The values a figure may stand for: itself when exact; for an abbreviated count
+    ("4,52 ngàn") half a unit of its last written digit either side; None when a qualifier
+    ("gần", "khoảng", "trên") leaves it open."""
+    if f.qualifier is not None:
+        return None
+    if not f.approximate:
+        return f.value, f.value
+    digits = re.search(r"[0-9]+(?:[.,]([0-9]+))?", f.text or "")
+    places = len(digits.group(1)) if digits and digits.group(1) else 0
+    multiplier = Decimal(1_000_000) if "triệu" in (f.text or "") else Decimal(1000)
+    half = multiplier * Decimal(1).scaleb(-places) / 2
+    return f.value - half, f.value + half
+
+
 def _flow_findings(group: _Group) -> Iterator[Finding]:
     for total_name, alternatives, all_parts in _FLOW_SUMS:
-        total = _exact(group, total_name)
-        if total is None:
+        total = group.figure(total_name)
+        if total is None or (t_bounds := _bounds(total)) is None:
             continue
         for names in alternatives:
-            parts = [_exact(group, n) for n in names]
-            if any(
-                group.figure(n) is not None and p is None for n, p in zip(names, parts, strict=True)
-            ):
-                break  # an approximate part checks nothing
+            parts = [group.figure(n) for n in names]
             present = [p for p in parts if p is not None]
             if all_parts and len(present) < len(names):
                 continue
             if not all_parts and (len(present) < 3 or _exact(group, "dossiers_direct") is None):
                 continue
+            bounds = [_bounds(p) for p in present]
+            if any(b is None for b in bounds):
+                break  # a qualified part ("khoảng 250") checks nothing
+            low = sum((b[0] for b in bounds if b is not None), Decimal(0))
+            high = sum((b[1] for b in bounds if b is not None), Decimal(0))
             value = sum((p.value for p in present), Decimal(0))
-            if value != total.value:
+            # An abbreviated value stands for a range; a clash is a sum outside it.
+            if high < t_bounds[0] or low > t_bounds[1]:
                 code = (
                     "parts-do-not-add-up"
                     if total_name.startswith("procedures")
