@@ -147,7 +147,7 @@ def _share(count: Decimal, total: Decimal) -> Decimal:
 # order tried: QĐ 766/QĐ-TTg indicator 2.1 (early or on time) is a share of the dossiers
 # resolved in the period; portals also print it over the dossiers due (Vĩnh Phúc: "đến hạn
 # giải quyết"), received or to process. A rate is checked against each stated total; it is a
-# finding only when none gives it (domain.md §4).
+# finding only when none gives it (docs/sources.md).
 _TOTALS = (
     "dossiers_due",
     "dossiers_resolved",
@@ -538,7 +538,7 @@ def _number_findings(report: Report, parsed: ParsedReport | None) -> Iterator[Fi
         )
 
 
-# The usual outline (581/BNV-CCHC, domain.md §3) and the six reform areas under its part II.
+# The usual outline (581/BNV-CCHC, docs/sources.md) and the six reform areas under its part II.
 _OUTLINE: tuple[tuple[frozenset[SectionRole], str, str, Severity], ...] = (
     (
         frozenset({SectionRole.DIRECTION}),
