@@ -68,7 +68,7 @@ _NUMBER = re.compile(
 _MULT = {"ngàn": Decimal(1000), "nghìn": Decimal(1000), "triệu": Decimal(1_000_000)}
 # Words before a number that make it no figure: dates, numbers of documents, levels, times.
 _NOT_BEFORE = re.compile(
-    r"(?:ngày|tháng|năm|quý|số|số:|mức độ|mức|tiêu chí|khóa|khoá|kỳ họp|phiên|lần thứ|"
+    r"(?:ngày|tháng|năm|quý|(?<!tổng )số|số:|mức độ|mức|tiêu chí|khóa|khoá|kỳ họp|phiên|lần thứ|"
     r"nhiệm kỳ|giai đoạn|điều|khoản|điểm|chương|mục|top|nhóm|phụ lục|lúc|vào|đợt|=|\+|-)"
     r"[ \t]*+$",
     re.IGNORECASE,
@@ -210,6 +210,7 @@ _LEFT = _terms(
 # Words right after the count's unit ("4.910 hồ sơ từ kỳ trước chuyển sang").
 _RIGHT = _terms(
     ("dossiers_carried_over", r"^(?:từ|của)?[ \t]*+kỳ trước chuyển"),
+    ("dossiers_new", r"^(?:được )?(?:tiếp nhận mới|mới tiếp nhận)"),
     (
         "dossiers_in_progress_within",
         r"^(?:chưa đến hạn|còn trong (?:thời )?hạn)",
@@ -341,6 +342,8 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
         qualifier = _QUALIFIERS[q.group(1).casefold()] if q else None
         qs = q.start() if q else m.start()
         end_at = m.end("pct") if m["pct"] else (m.end("mult") if m["mult"] else m.end("num"))
+        if m["frac"] and not m["pct"]:
+            end_at = m.end("frac")  # "4.561/5.650 HS": the share read as one
         out.append(_Token(qs, end_at, v[0], m["pct"] is not None, v[1], qualifier, m["frac"]))
     return out
 
