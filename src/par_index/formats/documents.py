@@ -277,23 +277,33 @@ _SENTENCE_END = re.compile(r"[.:;!?)\]”\"]\s*$")
 
 
 def _reflow(page: str) -> str:
-    """Join the lines a PDF broke inside a sentence (the next line goes on in lower case or
-    with a number)."""
+    """Join the lines a PDF broke inside a sentence: the next line goes on in lower case,
+    with a number or a mark, or the line broken was full (at least 0.8 of the page's widest
+    line) and did not end its sentence. Runs of spaces that justified a line become one."""
+    lines = [_SPACE_RUN.sub(" ", line.strip()) for line in page.splitlines()]
+    full = 0.8 * max((len(line) for line in lines), default=0)
     out: list[str] = []
-    for line in page.splitlines():
-        stripped = line.strip()
+    previous_full = False
+    for stripped in lines:
+        goes_on = bool(stripped) and (
+            stripped[0].islower() or stripped[0].isdigit() or stripped[0] in "%,.;:)"
+        )
         if (
             out
             and out[-1]
             and stripped
             and not _SENTENCE_END.search(out[-1])
-            and (stripped[0].islower() or stripped[0].isdigit())
+            and (goes_on or previous_full)
             and not _DATE_LINE.match(stripped)
         ):
-            out[-1] = out[-1].rstrip() + " " + stripped
+            out[-1] = out[-1] + " " + stripped
         else:
             out.append(stripped)
+        previous_full = len(stripped) >= full > 0
     return "\n".join(out)
+
+
+_SPACE_RUN = re.compile(r"[ \t]{2,}")
 
 
 def _pdf_text(data: bytes, source: str) -> str:

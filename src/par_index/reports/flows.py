@@ -675,7 +675,8 @@ def _read_clause(
         ):
             tok_scope = Scope(ScopeKind.AGENCY, " ".join(listed["name"].split()))
         if tok.pct:
-            sub = _LISTED_SUBUNIT.search(left[-120:])
+            subs = list(_LISTED_SUBUNIT.finditer(left_wide[-120:]))
+            sub = subs[-1] if subs else None
             group = _GROUP_BEFORE.search(left)
             if sub is not None and not _names_the_unit(sub["name"], state.unit_words):
                 tok_scope = Scope(ScopeKind.SUBUNIT, " ".join(sub["name"].split()))
