@@ -381,3 +381,42 @@ def test_a_document_dated_before_its_number() -> None:
     assert scores[("par_index_score", "")] == Decimal("91.44")
     assert scores[("par_index_rank", "")] == 1
     assert scores[("par_index_rank", "Y2021")] == 2
+
+
+def test_words_between_a_count_and_its_rate_name_the_rate() -> None:
+    # Phong Điền: "đã giải quyết 3.654 hồ sơ, giải quyết đúng hẹn đạt 100%": the on-time
+    # rate (read as early-or-on-time: no early count is stated), not the resolved rate.
+    got = _flows(
+        "Tháng 5/2023, UBND huyện tiếp nhận 1.234 hồ sơ; đã giải quyết 1.220 hồ sơ, giải quyết "
+        "đúng hạn đạt 99,18%; quá hạn 10 hồ sơ.\nQua Tổng đài 1022 đã tiếp nhận 12 phản ánh, "
+        "kiến nghị, đã xử lý 10, đang xử lý 2."
+    )
+    assert [(n, v) for n, _, _, v in got] == [
+        ("dossiers_received", Decimal(1234)),
+        ("dossiers_resolved", Decimal(1220)),
+        ("dossiers_early_or_on_time_rate", Decimal("99.18")),
+        ("dossiers_late", Decimal(10)),
+        ("feedback_received", Decimal(12)),
+        ("feedback_resolved", Decimal(10)),
+        ("feedback_in_progress", Decimal(2)),
+    ]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_summary_shows_kind_period_scopes_and_warnings(lang: str) -> None:
+    from par_index.reports.summary import render_summary
+
+    text = (REAL / "kontum-quy-1-2023-theo-cap.md").read_text(encoding="utf-8")
+    summary = render_summary(parse_report(text), lang)  # type: ignore[arg-type]
+    if lang == "vi":
+        assert "Loại văn bản: tin bài" in summary
+        assert "Kỳ báo cáo: Quý I năm 2023" in summary
+        assert "Số liệu theo cấp, đơn vị, kỳ khác (9):" in summary
+        assert "[huyện]  37,76%" in summary
+        assert "Không xác định được: no-number" in summary
+    else:
+        assert "Kind of text: news" in summary
+        assert "[huyện]  37.76%" in summary
+    vinh_phuc = (REAL / "vinhphuc-ttpvhcc-thang-9-quy-3-2021.md").read_text(encoding="utf-8")
+    quarter = "Quý III năm 2021" if lang == "vi" else "Q3 2021"
+    assert quarter in render_summary(parse_report(vinh_phuc), lang)  # type: ignore[arg-type]

@@ -69,7 +69,8 @@ _MULT = {"ngàn": Decimal(1000), "nghìn": Decimal(1000), "triệu": Decimal(1_0
 # Words before a number that make it no figure: dates, numbers of documents, levels, times.
 _NOT_BEFORE = re.compile(
     r"(?:ngày|tháng|năm|quý|(?<!tổng )số|số:|mức độ|mức|tiêu chí|khóa|khoá|kỳ họp|phiên|lần thứ|"
-    r"nhiệm kỳ|giai đoạn|điều|khoản|điểm|chương|mục|top|nhóm|phụ lục|lúc|vào|đợt|=|\+|-)"
+    r"nhiệm kỳ|giai đoạn|điều|khoản|điểm|chương|mục|top|nhóm|phụ lục|lúc|vào|đợt|=|\+|-|"
+    r"tổng đài|đường dây nóng|điện thoại|hotline|đầu số)"
     r"[ \t]*+$",
     re.IGNORECASE,
 )
@@ -413,6 +414,8 @@ def _subject(right: str, left: str, clause: str) -> str | None:
         return "feedback"
     if re.search(r"hồ[ \t]++sơ|\bHS\b", clause, re.IGNORECASE):
         return "dossiers"
+    if _FEEDBACK_WORD.search(clause):
+        return "feedback"
     return None
 
 
@@ -507,6 +510,17 @@ _RATE_LEFT = _terms(
 
 def _rate_name(left: str, previous: tuple[str, str] | None, between: str) -> str | None:
     """The name of a rate: the previous count's rate when the words between link them."""
+    if previous is not None and ";" not in between:
+        # Words between the count and its rate name another figure: "đã giải quyết 3.654
+        # hồ sơ, giải quyết đúng hẹn đạt 100%" is the on-time rate.
+        local = _nearest(_LEFT, between)
+        if (
+            local is not None
+            and local != previous[0]
+            and _DOSSIER_UNIT.match(between)
+            and (re.search(r"[,;]", between))
+        ):
+            return local + "_rate"
     if previous is not None and _RATE_LINK.match(between):
         return previous[0] + "_rate"
     if _SIPAS.search(left[-80:]) and _INDEX_WORD.search(left[-80:]):
@@ -753,14 +767,14 @@ def _finish(figures: list[FlowFigure], headline_end: int) -> list[FlowFigure]:
     a lone "trong hạn" count as the dossiers in progress, per scope and period."""
     body = [f for f in figures if f.start >= headline_end]
     keys = {(f.name, f.scope.key, f.period.key if f.period else "") for f in body}
-    values = {f.value for f in body}
+    values = {(f.name.split("_")[0], f.unit == "%", f.value) for f in body}
     kept = [
         f
         for f in figures
         if f.start >= headline_end
         or (
             (f.name, f.scope.key, f.period.key if f.period else "") not in keys
-            and f.value not in values
+            and (f.name.split("_")[0], f.unit == "%", f.value) not in values
         )
     ]
     groups: dict[tuple[str, str], set[str]] = {}

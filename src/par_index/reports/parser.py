@@ -1069,7 +1069,8 @@ def _read_loose(norm: str, lines: Sequence[_Line]) -> ParsedReport:
             re.IGNORECASE,
         )
     ]
-    head_end = titles[0].end if titles else 0
+    # A headline restates the body; a first line as long as a paragraph is the body.
+    head_end = titles[0].end if titles and len(titles[0].raw) <= 160 else 0
     in_headline = [f for f in periods if f.start < head_end]
     # Without a period in the headline, the latest of the first periods named: "Đứng vị trí
     # thứ 2 năm 2021, ... vươn lên vị trí thứ 1 ... năm 2022" is news of 2022.
