@@ -420,3 +420,27 @@ def test_the_summary_shows_kind_period_scopes_and_warnings(lang: str) -> None:
     vinh_phuc = (REAL / "vinhphuc-ttpvhcc-thang-9-quy-3-2021.md").read_text(encoding="utf-8")
     quarter = "Quý III năm 2021" if lang == "vi" else "Q3 2021"
     assert quarter in render_summary(parse_report(vinh_phuc), lang)  # type: ignore[arg-type]
+
+
+def test_a_table_in_a_report_gives_figures_by_row() -> None:
+    # Synthetic (a complement to the real statistics page): the rows of a Markdown table as
+    # Word files export them. Cấp xã: 2.900 + 80 + 20 = 3.000, not the 2.990 resolved.
+    text = (
+        "BÁO CÁO\nKết quả công tác cải cách hành chính quý I năm 2024\n"
+        "II. KẾT QUẢ\n2. Cải cách thủ tục hành chính\n\n"
+        "| Cấp | Tiếp nhận | Đã giải quyết | Trước hạn | Đúng hạn | Quá hạn |\n"
+        "|---|---|---|---|---|---|\n"
+        "| Cấp huyện | 2.000 | 1.950 | 1.500 | 400 | 50 |\n"
+        "| Cấp xã | 3.000 | 2.990 | 2.900 | 80 | 20 |\n"
+        "| Tổng cộng | 5.000 | 4.940 | 4.400 | 480 | 60 |\n"
+    )
+    report = parse_report(text)
+    assert {f.name: f.value for f in report.figures}["dossiers_resolved"] == 4940
+    by_level = {(f.scope.name, f.name): f.value for f in report.other_figures}
+    assert by_level[("huyện", "dossiers_late")] == 50
+    assert by_level[("xã", "dossiers_early")] == 2900
+    from par_index.reports import check_report
+
+    clashes = [(f.code, f.scope, f.printed, f.computed) for f in check_report(text)]
+    assert ("flow-mismatch", "level:xã", Decimal(2990), Decimal(3000)) in clashes
+    assert not [c for c in clashes if c[0] == "levels-do-not-add-up"]  # 2.000 + 3.000 = 5.000

@@ -836,6 +836,18 @@ _COLUMNS = re.compile(
 _CELL = re.compile(r"(?<![\w.,])([0-9][0-9.]*+(?:,[0-9]++)?)([ \t]?%)?(?![\w])")
 
 
+def _row_scope(label: str) -> Scope:
+    """A row's scope: "Cấp huyện" a level, "Tổng cộng" / "Toàn tỉnh" the whole unit, any
+    other label a group."""
+    folded = " ".join(label.casefold().split())
+    level = re.fullmatch(r"(?:cấp )?(tỉnh|huyện|xã)", folded)
+    if level is not None:
+        return Scope(ScopeKind.LEVEL, level.group(1))
+    if re.fullmatch(r"tổng(?: cộng| số)?|toàn (?:tỉnh|huyện|xã|thành phố)|cộng", folded):
+        return Scope()
+    return Scope(ScopeKind.GROUP, label)
+
+
 def read_table(
     text: str, regions: Sequence[tuple[int, int]], period: StatedPeriod | None
 ) -> list[FlowFigure]:
@@ -871,7 +883,7 @@ def read_table(
         label = " ".join(line[: taken[0].start()].split()).strip(" |:")
         if not label:
             continue
-        scope = Scope(ScopeKind.GROUP, label)
+        scope = _row_scope(label)
         column = -1
         for cell in taken:
             if cell.group(2):

@@ -43,8 +43,9 @@ the text: lines are visited a bounded number of times and every pattern is linea
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -913,6 +914,20 @@ def read_report(text: str, *, strict: bool = False) -> ParsedReport:
     flows = read_flows(
         norm, [(r.start, r.end) for r in regions], own, title.period.year, _fold(title.text)
     )
+    starts = [ln.start for ln in lines]
+    lines_read = [
+        (ln.start, ln.end) for r in regions for ln in _lines_between(lines, starts, r.start, r.end)
+    ]
+    table = read_table(norm, lines_read, own)
+    if table:
+        taken = [(f.start, f.end) for f in table]
+        flows = sorted(
+            [
+                *(f for f in flows if not any(a < f.end and f.start < b for a, b in taken)),
+                *table,
+            ],
+            key=lambda f: f.start,
+        )
     figures, others = _merge(norm, standard, flows, index)
     # A full report states its own gaps through the checks (report-undated, ...).
     warnings: tuple[str, ...] = ()
@@ -994,6 +1009,17 @@ _ANY_DATE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_WORD = re.compile(r"(?<![0-9/])(?:19|20)[0-9]{2}(?![0-9])")
+
+
+def _lines_between(
+    lines: Sequence[_Line], starts: Sequence[int], start: int, end: int
+) -> Iterator[_Line]:
+    """The non-blank lines within ``[start, end)`` (``starts``: where each line starts)."""
+    at = bisect.bisect_left(starts, start)
+    while at < len(lines) and lines[at].start < end:
+        if not lines[at].blank:
+            yield lines[at]
+        at += 1
 
 
 def _period_end(p: StatedPeriod) -> date:
