@@ -2,7 +2,7 @@
 
 Provinces score a unit's annual plan by the share of its tasks completed and, apart, the share
 completed on time (Cà Mau 1880/QĐ-UBND 2013, tiêu chí 1.1.4 "Mức độ thực hiện kế hoạch CCHC";
-domain.md §2), and the tasks assigned by the level above apart from the unit's own. This
+see docs/sources.md), and the tasks assigned by the level above apart from the unit's own. This
 module judges every task of a :class:`~par_index.model.tasks.Plan` as of a day and turns the
 judgements into exact :class:`~par_index.model.ratios.Ratio`\\ s with their parts.
 
