@@ -444,3 +444,18 @@ def test_a_table_in_a_report_gives_figures_by_row() -> None:
     clashes = [(f.code, f.scope, f.printed, f.computed) for f in check_report(text)]
     assert ("flow-mismatch", "level:xã", Decimal(2990), Decimal(3000)) in clashes
     assert not [c for c in clashes if c[0] == "levels-do-not-add-up"]  # 2.000 + 3.000 = 5.000
+
+
+def test_a_title_without_its_year_takes_the_year_of_the_date_line() -> None:
+    text = (
+        "UBND XÃ A\nSố: 5/BC-UBND\nA, ngày 10 tháng 3 năm 2023\nBÁO CÁO\n"
+        "Kết quả công tác cải cách hành chính quý I\nI. CÔNG TÁC CHỈ ĐẠO\n"
+        "Trong quý I đã tiếp nhận 120 hồ sơ, giải quyết đúng hạn 118 hồ sơ.\n"
+    )
+    report = parse_report(text, strict=True)
+    assert report.kind is TextKind.REPORT
+    assert report.period is not None and report.period.label() == "Quý I năm 2023"
+    assert [(f.name, f.value) for f in report.figures] == [
+        ("dossiers_received", 120),
+        ("dossiers_early_or_on_time", 118),
+    ]

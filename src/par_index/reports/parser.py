@@ -55,7 +55,12 @@ from par_index.core.validation import show
 from par_index.exceptions import InvalidValueError, Problem
 from par_index.model.areas import ReformArea
 from par_index.model.documents import DocumentRef, find_document_refs
-from par_index.model.periods import ReportingPeriod, find_period
+from par_index.model.periods import (
+    PeriodKind,
+    ReportingPeriod,
+    find_period,
+    find_period_mentions,
+)
 from par_index.model.units import AdministrativeUnit, UnitLevel
 from par_index.reports._text import LineIndex, decode
 from par_index.reports.extract import Region, extract_figures, normalize_text
@@ -536,7 +541,9 @@ def _title_kind(line: _Line) -> str:
     return "plain"
 
 
-def _read_title(lines: Sequence[_Line], anchor: int, inline: str) -> _Title | None:
+def _read_title(
+    lines: Sequence[_Line], anchor: int, inline: str, year: int | None = None
+) -> _Title | None:
     """The title after the "BÁO CÁO" line at ``anchor`` (``inline``: text after the word)."""
     parts: list[str] = [inline] if inline else []
     kind = _title_kind(lines[anchor]) if inline else ""
@@ -571,7 +578,19 @@ def _read_title(lines: Sequence[_Line], anchor: int, inline: str) -> _Title | No
         i += 1
     text = " ".join(" ".join(parts).split())
     found = find_period(text) if text else None
-    if found is None:
+    period = found.period if found is not None else None
+    if period is None and year is not None and text:
+        # "Kết quả công tác cải cách hành chính quý I" dated "ngày 10 tháng 3 năm 2023": the
+        # title names the period, the date line its year.
+        mention = next(
+            (m for m in find_period_mentions(text) if m.kind is not PeriodKind.YEAR), None
+        )
+        if mention is not None:
+            try:
+                period = ReportingPeriod(mention.kind, year, mention.number)
+            except ValueError:  # pragma: no cover - a mention names an existing period
+                period = None
+    if period is None:
         return None
     # "Kính gửi: ..." and the items naming the addressees belong to no section.
     while i < len(lines) and (lines[i].blank or _KINH_GUI.match(_fold(_clean(lines[i].raw)))):
@@ -581,7 +600,16 @@ def _read_title(lines: Sequence[_Line], anchor: int, inline: str) -> _Title | No
                 i += 1
             continue
         i += 1
-    return _Title(text, found.period, i)
+    return _Title(text, period, i)
+
+
+def _year_before(lines: Sequence[_Line], anchor: int) -> int | None:
+    """The year of the date line above a title ("..., ngày 10 tháng 3 năm 2023")."""
+    for line in reversed(lines[max(0, anchor - 12) : anchor]):
+        dated = _DATE_LINE.fullmatch(_clean(line.raw))
+        if dated is not None and (when := _date_of(dated["rest"])) is not None:
+            return when.year
+    return None
 
 
 def _find_title(lines: Sequence[_Line]) -> tuple[int, _Title] | None:
@@ -597,7 +625,7 @@ def _find_title(lines: Sequence[_Line]) -> tuple[int, _Title] | None:
             rest = _clean(clean[m.end() :])
             if bare != (not rest):
                 continue
-            title = _read_title(lines, index, rest)
+            title = _read_title(lines, index, rest, _year_before(lines, index))
             if title is not None:
                 return index, title
     return None
