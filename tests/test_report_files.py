@@ -457,6 +457,6 @@ def test_a_title_without_its_year_takes_the_year_of_the_date_line() -> None:
     assert report.period is not None
     assert report.period.label() == "Quý I năm 2023"
     assert [(f.name, f.value) for f in report.figures] == [
-        ("dossiers_received", 120),
-        ("dossiers_early_or_on_time", 118),
+        ("dossiers_received", Decimal(120)),
+        ("dossiers_early_or_on_time", Decimal(118)),
     ]
