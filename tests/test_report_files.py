@@ -460,3 +460,16 @@ def test_a_title_without_its_year_takes_the_year_of_the_date_line() -> None:
         ("dossiers_received", Decimal(120)),
         ("dossiers_early_or_on_time", Decimal(118)),
     ]
+
+
+def test_scores_out_of_their_maximum_and_ranks_out_of_their_total() -> None:
+    report = parse_report(
+        "Năm 2022, Chỉ số CCHC của huyện đạt 83,21/100 điểm, xếp thứ 3/10 huyện. "
+        "Hội nghị diễn ra sáng nay 25/5 tại Hà Nội."
+    )
+    assert [(f.name, f.value) for f in report.all_figures] == [
+        ("par_index_max", Decimal(100)),
+        ("par_index_score", Decimal("83.21")),
+        ("par_index_rank", Decimal(3)),
+        ("par_index_rank_total", Decimal(10)),
+    ]

@@ -237,6 +237,9 @@ _FLOW_FIGURES: dict[str, FigureSpec] = {
     "par_index_score": FigureSpec(
         "Chỉ số cải cách hành chính (PAR INDEX)", "PAR INDEX score", "%", _D
     ),
+    "par_index_max": FigureSpec(
+        "Điểm tối đa của Chỉ số cải cách hành chính", "PAR INDEX maximum score", "điểm", _D
+    ),
     "par_index_rank": FigureSpec(
         "Thứ hạng Chỉ số cải cách hành chính", "PAR INDEX rank", "hạng", _D
     ),

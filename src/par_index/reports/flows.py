@@ -337,6 +337,8 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
         if _NOT_BEFORE.search(before) or _NOT_AFTER.match(text, m.end(), min(end, m.end() + 6)):
             continue
         v = _value(m["num"], m["mult"], m["pct"] is not None)
+        if v is None and m["frac"] and "," in m["num"]:
+            v = Decimal(m["num"].replace(",", ".")), False  # a score: "43,26/60 điểm"
         if v is None:
             continue
         q = _QUALIFIER.search(text, max(start, m.start() - 12), m.start())
@@ -707,6 +709,19 @@ def _read_clause(
             yield FlowFigure(
                 name, tok.value, "%", tok.start, tok.end, tok_scope, tok_period, tok.qualifier
             )
+            continue
+        numerator = text[tok.start : tok.end].split("/", maxsplit=1)[0]
+        score = "," in numerator or re.match(r"[ \t]*+điểm", right) is not None
+        if tok.frac is not None and score and about_index and not _RANK.search(left[-30:]):
+            # "đạt 83,21/100 điểm", "43,26/60": a score out of its maximum.
+            yield FlowFigure(
+                "par_index_score", tok.value, "điểm", tok.start, tok.end, tok_scope, tok_period
+            )
+            maximum = Decimal(tok.frac.strip(" \t/").replace(",", "."))
+            yield FlowFigure(
+                "par_index_max", maximum, "điểm", tok.start, tok.end, tok_scope, tok_period
+            )
+            previous = None
             continue
         if (_RANK.search(left[-30:]) or _RANK_WORD.search(left[-30:])) and about_index:
             yield FlowFigure(

@@ -1262,7 +1262,7 @@ def _figure(norm: str, f: FlowFigure, index: LineIndex) -> Figure:
     return Figure(
         name=f.name,
         value=f.value,
-        unit=f.unit if spec is None or f.unit == "%" else spec.unit,
+        unit=f.unit if spec is None or f.unit in ("%", "điểm") else spec.unit,
         label=spec.label_vi if spec is not None else f.name.replace("_", " "),
         qualifier=f.qualifier,
         span=index.span(f.start, f.end),
