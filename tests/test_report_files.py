@@ -473,3 +473,18 @@ def test_scores_out_of_their_maximum_and_ranks_out_of_their_total() -> None:
         ("par_index_rank", Decimal(3)),
         ("par_index_rank_total", Decimal(10)),
     ]
+
+
+def test_reports_of_every_kind_round_trip_through_json() -> None:
+    from par_index.formats.json import dumps, loads
+    from par_index.reports import Report
+
+    for name in ("kontum-quy-1-2023-theo-cap", "baosonla-ttpvhcc-den-thang-4-2018"):
+        report = parse_report((REAL / f"{name}.md").read_text(encoding="utf-8"))
+        assert loads(Report, dumps(report)) == report
+
+
+def test_score_takes_a_news_item() -> None:
+    code, out = _run("score", str(REAL / "kontum-quy-1-2023-theo-cap.md"))
+    assert code == 0
+    assert out
