@@ -484,7 +484,11 @@ def test_reports_of_every_kind_round_trip_through_json() -> None:
         assert loads(Report, dumps(report)) == report
 
 
-def test_score_takes_a_news_item() -> None:
+def test_score_reads_a_news_item_and_says_why_it_cannot_score_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # A province's news item read through its figures; the commune framework scores only
+    # xã, phường, thị trấn, and says so (no traceback).
     code, out = _run("score", str(REAL / "kontum-quy-1-2023-theo-cap.md"))
-    assert code == 0
-    assert out
+    assert (code, out) == (1, "")
+    assert "tỉnh Kon Tum [framework-scope]" in capsys.readouterr().err
