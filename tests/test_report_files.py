@@ -492,3 +492,35 @@ def test_score_reads_a_news_item_and_says_why_it_cannot_score_it(
     code, out = _run("score", str(REAL / "kontum-quy-1-2023-theo-cap.md"))
     assert (code, out) == (1, "")
     assert "tỉnh Kon Tum [framework-scope]" in capsys.readouterr().err
+
+
+_PIECES = st.sampled_from(
+    [
+        "1,2345 ngàn hồ sơ", "3,5/10", "xếp thứ ", "chỉ số CCHC ", "đạt ", "83,21/100 điểm",
+        "vị trí thứ 2,5", " hồ sơ", "tiếp nhận ", "cấp huyện ", "Sở Tư pháp ", "khối ", "%",
+        "0", "12.345", " ; ", "\n", "Mức 3 ", "Tổng Đã xử lý Chưa xử lý Trước hạn\n",
+        "1 2 3 4 5\n", "tháng 9/2021, ", "từ ngày 1/9 đến 30/9/2024 ", "gần ", "quý V ",
+        "năm 2023", "- ", "phản ánh ", "Huyện Lập Thạch ", "tỷ lệ chậm ", "99,99 %",
+        "BÁO CÁO\nquý I năm 2024\n", "| a | 1 | 2 | 3 |\n", "đã giải quyết ", "(đạt ", ")",
+        "4.561/5.650 HS", "lũy kế ", "từ kỳ trước chuyển sang", "<!-- x -->\n",
+    ]
+)  # fmt: skip
+
+
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_texts_of_flow_words_read_or_are_refused(text: str) -> None:
+    """Any mix of the words, numbers and marks of flows reads (every figure valid) or is
+    refused as having nothing to read; the checks run on whatever is read."""
+    from par_index.reports import check_report
+    from par_index.reports.parser import normalize_text
+
+    try:
+        report = parse_report(text)
+    except ReportParseError as exc:
+        code = exc.code
+        assert code == "no-content"
+        return
+    for f in report.all_figures:
+        assert f.span is not None
+        assert f.text == normalize_text(text)[f.span.start : f.span.end]
+    check_report(text)

@@ -38,7 +38,7 @@ import attrs
 from par_index.reports.model import Qualifier, Scope, ScopeKind
 from par_index.reports.periods import StatedPeriod, find_stated_periods
 
-__all__ = ["FlowFigure", "read_flows"]
+__all__ = ["FlowFigure", "merge_flows", "read_flows", "read_table"]
 
 
 @attrs.frozen
@@ -311,7 +311,9 @@ def _value(num: str, mult: str | None, pct: bool) -> tuple[Decimal, bool] | None
     if pct:
         return Decimal(num.replace(",", ".")), False
     if mult:
-        return Decimal(num.replace(".", "").replace(",", ".")) * _MULT[mult.casefold()], True
+        # "10,18 ngàn" is 10.180 to the nearest ten; a count is whole ("1,2345 ngàn": 1.234).
+        value = Decimal(num.replace(".", "").replace(",", ".")) * _MULT[mult.casefold()]
+        return value.to_integral_value(), True
     if "," in num:
         return None  # "1,5" is no count
     if "." in num and not re.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{3})+", num):
@@ -723,7 +725,8 @@ def _read_clause(
             )
             previous = None
             continue
-        if (_RANK.search(left[-30:]) or _RANK_WORD.search(left[-30:])) and about_index:
+        whole = tok.value == tok.value.to_integral_value()
+        if (_RANK.search(left[-30:]) or _RANK_WORD.search(left[-30:])) and about_index and whole:
             yield FlowFigure(
                 "par_index_rank", tok.value, "hạng", tok.start, tok.end, tok_scope, tok_period
             )
@@ -738,6 +741,9 @@ def _read_clause(
                     tok_scope,
                     tok_period,
                 )
+            previous = None
+            continue
+        if not whole:  # "3,5/10" outside an index: no count
             previous = None
             continue
         named = _name_for(left, left_wide, right, rest, clause)
@@ -918,3 +924,12 @@ def read_table(
                 FlowFigure(name, value, unit, start + cell.start(), start + cell.end(), scope, None)
             )
     return out
+
+
+def merge_flows(flows: Sequence[FlowFigure], table: Sequence[FlowFigure]) -> list[FlowFigure]:
+    """The figures of a text's sentences and of its tables together: a sentence figure read
+    from a table row's numbers gives way to the row's, and each name, scope and period is
+    kept once (the first exact statement)."""
+    taken = [(f.start, f.end) for f in table]
+    kept = [f for f in flows if not any(a < f.end and f.start < b for a, b in taken)]
+    return _dedupe([*kept, *table])

@@ -65,7 +65,7 @@ from par_index.model.units import AdministrativeUnit, UnitLevel
 from par_index.reports._text import LineIndex, decode
 from par_index.reports.extract import Region, extract_figures, normalize_text
 from par_index.reports.figures import STANDARD_FIGURES
-from par_index.reports.flows import FlowFigure, read_flows, read_table
+from par_index.reports.flows import FlowFigure, merge_flows, read_flows, read_table
 from par_index.reports.model import (
     Block,
     BlockKind,
@@ -948,14 +948,7 @@ def read_report(text: str, *, strict: bool = False) -> ParsedReport:
     ]
     table = read_table(norm, lines_read, own)
     if table:
-        taken = [(f.start, f.end) for f in table]
-        flows = sorted(
-            [
-                *(f for f in flows if not any(a < f.end and f.start < b for a, b in taken)),
-                *table,
-            ],
-            key=lambda f: f.start,
-        )
+        flows = merge_flows(flows, table)
     figures, others = _merge(norm, standard, flows, index)
     # A full report states its own gaps through the checks (report-undated, ...).
     warnings: tuple[str, ...] = ()
@@ -1155,9 +1148,7 @@ def _read_loose(norm: str, lines: Sequence[_Line]) -> ParsedReport:
     )
     table = read_table(norm, regions, stated)
     if table:  # a statistics page: its rows, and what the words around them say
-        taken = [(f.start, f.end) for f in table]
-        flows = [f for f in flows if not any(a < f.end and f.start < b for a, b in taken)]
-        flows = sorted([*flows, *table], key=lambda f: f.start)
+        flows = merge_flows(flows, table)
     index = LineIndex(norm)
     figures, others = _merge(norm, (), flows, index)
     if stated is None and not figures and not others:
