@@ -12,6 +12,7 @@ from par_index.cli._common import emit_json, pick
 from par_index.core.lang import Lang, format_number
 from par_index.formats.columnar_reader import read_dossier_table
 from par_index.formats.portal import load_dossiers, load_procedures
+from par_index.formats.schema import versioned
 from par_index.model.periods import ReportingPeriod
 from par_index.model.ratios import NOT_APPLICABLE, Ratio
 from par_index.service.columnar import measure_table
@@ -173,7 +174,7 @@ def _cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
         m = measure_dossiers(load_dossiers(path).records, period, procedures=procedures)
     satisfaction = satisfaction_5_4(m, args.complaints) if args.complaints is not None else None
     if args.format == "json":
-        return emit_json(out, _stats_json(m, satisfaction))
+        return emit_json(out, versioned(_stats_json(m, satisfaction)))
     out.write(f"{period.label(lang)} — {_l('counted', lang)}: {m.counted}\n")
     for t, n in m.by_timeliness:
         out.write(f"  {(t.name_vi if lang == 'vi' else t.name_en)}: {n}\n")
