@@ -1,78 +1,1178 @@
-"""Reading a portal CSV export straight into a :class:`~par_index.service.columnar.DossierTable`.
+"""Reading dossier exports (CSV, XLSX, Parquet) into the columnar engine, in batches.
 
-The reader validates each row on a fast path; a row that fails any rule, or holds something
-unusual (a moment in the years when Vietnam's offset was not UTC+7), is read again by the
-scalar rules of :func:`par_index.formats.portal.loads_dossiers_csv`, so accepted rows and
-reported problems are the scalar loader's own.
+A file is read batch by batch (about 4 MB of text at a time), so memory stays bounded
+whatever its size: :func:`count_dossier_export` keeps only the additive counts of each batch
+(:func:`~par_index.service.columnar.partition_counts`), :func:`read_dossier_export` keeps the
+rows as one :class:`~par_index.service.columnar.DossierTable`.
+
+Each batch is checked on a vectorised fast path with the rules of
+:class:`~par_index.model.dossiers.Dossier`; a row that fails any rule, or holds something
+unusual (a moment in a form other than dd/mm/yyyy[ HH:MM[:SS]], a year before 1976 when
+Vietnam's offset was not UTC+7), is read again by the scalar rules of
+:func:`par_index.formats.portal.loads_dossiers_csv`, so accepted rows and reported problems
+are the scalar loader's own.
+
+What the reading found is reported (:class:`ExportReport`): the encoding, the columns
+recognised by their Vietnamese titles (:mod:`par_index.formats.portal_columns`), the columns
+ignored, the rows rejected with their places, and the duplicate dossier codes. Duplicate codes
+are an error by default; ``duplicates="keep-last"`` keeps the last row of each code (exports
+append corrections) and counts the rows dropped.
 """
 
 from __future__ import annotations
 
-from operator import itemgetter
-from typing import Final, Literal
+import codecs
+import csv
+import io
+import os
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, Literal
 
+import attrs
+
+from par_index.calendar.work_calendar import WorkCalendar
 from par_index.core.tz import VN_TZ
-from par_index.exceptions import LoadError
-from par_index.formats._exports import FLAGS, open_export, parse_vn_moment, read_row
+from par_index.exceptions import LoadError, Problem
+from par_index.formats._exports import (
+    CSV_COLUMNS,
+    FLAGS,
+    parse_vn_moment,
+    read_row,
+    sniff_delimiter,
+)
 from par_index.formats.json import Rejected
+from par_index.formats.portal_columns import ATTRIBUTE_COLUMNS, canonical_column
 from par_index.model.dossiers import Dossier
+from par_index.model.procedures import Procedure
 from par_index.service.columnar import (
-    ABSENT,
-    BAD_CELL,
-    FLUSH,
-    NO_MOMENT,
-    VN_OFFSET,
+    COLUMNS,
     DossierTable,
-    TableBuilder,
-    moment_cells,
+    Window,
+    combine_counts,
+    partition_counts,
+    polars_module,
 )
 
-__all__ = ["read_dossier_table"]
+if TYPE_CHECKING:
+    import polars as pl
+
+__all__ = [
+    "DossierExport",
+    "DuplicateCode",
+    "Duplicates",
+    "ExportReport",
+    "count_dossier_export",
+    "read_dossier_export",
+    "read_dossier_table",
+]
+
+#: What to do with rows that repeat a dossier code.
+Duplicates = Literal["error", "keep-last"]
+Source = str | os.PathLike[str] | bytes
+
+_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
+_MICRO: Final = timedelta(microseconds=1)
+_VN_OFFSET_US: Final = 25_200_000_000
+_BAD: Final = -(2**63) + 1  # a cell only the scalar rules can judge
+_BLOCK: Final = 1 << 22  # bytes of CSV text per batch (larger blocks cost memory, not time)
+_XLSX_BATCH: Final = 50_000
+_COUNT_ROWS: Final = 1 << 18  # valid rows counted at once
+_FULL: Final = r"^[0-9]{2}/[0-9]{2}/[0-9]{4} [0-9]{2}:[0-9]{2}:[0-5][0-9]$"
+_MOMENTS: Final = {
+    "submitted_us": ("NgayNopHoSo", False),
+    "received_us": ("NgayTiepNhan", False),
+    "appointment_us": ("NgayHenTra", True),
+    "finished_us": ("NgayKetThucXuLy", False),
+    "returned_us": ("NgayTraKetQua", False),
+}
+_FLAG_COLUMNS: Final = {
+    "paid_online": "ThanhToanTrucTuyen",
+    "digitised": "SoHoa",
+    "electronic_result": "KetQuaDienTu",
+    "reused_data": "TaiSuDungDuLieu",
+}
 
 
-# --------------------------------------------------------------------------- CSV reader
+@attrs.frozen
+class DuplicateCode:
+    """A dossier code found on more than one row.
+
+    Attributes:
+        code: the code (MaHoSo).
+        places: where each row is ("row 12"), in file order.
+        kept: the place kept under ``duplicates="keep-last"``, None under ``"error"``.
+    """
+
+    code: str
+    places: tuple[str, ...]
+    kept: str | None = None
+    numbers: tuple[int, ...] = attrs.field(default=(), eq=False, repr=False)
 
 
-def _parse_cell(raw: str, *, end_of_day: bool) -> tuple[int, int]:
-    """A moment cell as (µs, day); :data:`BAD_CELL` when only the scalar path can judge it."""
-    value = raw.strip()
-    if not value:
-        return ABSENT
+@attrs.frozen
+class ExportReport:
+    """What reading an export found, to be shown next to any figure computed from it.
+
+    Attributes:
+        source: the file's name.
+        format: ``csv``, ``xlsx`` or ``parquet``.
+        encoding: the text encoding of a CSV file and how it was known
+            (``utf-8``, ``utf-8-sig``, ``utf-16``, ``windows-1258``), None otherwise.
+        rows: the data rows read (blank lines left out).
+        accepted: the rows kept (rejected rows and dropped duplicates left out).
+        columns: the columns recognised, as (title in the file, portal field name).
+        ignored_columns: the titles of the columns not read.
+        rejected: the rows that break a rule, each with every problem and its place.
+        duplicates: the codes found on several rows.
+        duplicate_policy: ``error`` or ``keep-last``.
+    """
+
+    source: str
+    format: str
+    encoding: str | None
+    rows: int
+    accepted: int
+    columns: tuple[tuple[str, str], ...]
+    ignored_columns: tuple[str, ...]
+    rejected: tuple[Rejected, ...]
+    duplicates: tuple[DuplicateCode, ...]
+    duplicate_policy: Duplicates = "error"
+
+    @property
+    def partial(self) -> bool:
+        """Whether some rows were rejected: figures then cover the valid rows only."""
+        return bool(self.rejected)
+
+    @property
+    def dropped_duplicates(self) -> int:
+        """Rows left out because a later row has the same code (``keep-last``)."""
+        return sum(len(d.places) - 1 for d in self.duplicates)
+
+
+@attrs.frozen(eq=False)
+class DossierExport:
+    """An export read whole: its valid rows as a table and what reading found.
+
+    Attributes:
+        table: the valid rows, in file order.
+        report: what reading found.
+    """
+
+    table: DossierTable
+    report: ExportReport
+
+
+# --------------------------------------------------------------------------- sources
+
+
+@attrs.frozen
+class _Opened:
+    name: str
+    format: str
+    encoding: str | None
+    data: bytes | None  # the bytes, or None to read ``path``
+    path: Path | None
+    size: int
+
+
+def _open(source: Source, name: str | None, encoding: str | None) -> _Opened:
+    if isinstance(source, bytes):
+        data: bytes | None = source
+        path = None
+        head = source[:4]
+        size = len(source)
+        shown = name or "<bytes>"
+    else:
+        path = Path(source)
+        shown = name or str(path)
+        try:
+            with path.open("rb") as f:
+                head = f.read(4)
+            size = path.stat().st_size
+        except OSError as exc:
+            raise LoadError(
+                [Problem("file", "unreadable", "a readable file", exc.strerror or str(exc))],
+                source=shown,
+            ) from None
+        data = None
+    if head == b"PAR1":
+        return _Opened(shown, "parquet", None, data, path, size)
+    if head == b"PK\x03\x04":  # read whole: openpyxl keeps no file open then
+        return _Opened(shown, "xlsx", None, data or path.read_bytes(), None, size)  # type: ignore[union-attr]
+    if data is None and encoding is None and _streams_as_utf8(path):  # type: ignore[arg-type]
+        # UTF-8 on disk is read in blocks, never whole (pyarrow skips a byte-order mark).
+        with path.open("rb") as f:  # type: ignore[union-attr]
+            bom = f.read(3) == b"\xef\xbb\xbf"
+        return _Opened(shown, "csv", "utf-8-sig" if bom else "utf-8", None, path, size)
+    raw = data if data is not None else path.read_bytes()  # type: ignore[union-attr]
+    text_bytes, used = _utf8(raw, shown, encoding)
+    return _Opened(shown, "csv", used, text_bytes, None, size)
+
+
+def _streams_as_utf8(path: Path) -> bool:
+    """Whether the file is UTF-8 (checked in blocks, with bounded memory), not UTF-16."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with path.open("rb") as f:
+        head = f.read(2)
+        if head in (b"\xff\xfe", b"\xfe\xff"):
+            return False
+        f.seek(0)
+        try:
+            while block := f.read(1 << 22):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return False
+    return True
+
+
+def _utf8(raw: bytes, name: str, encoding: str | None) -> tuple[bytes, str]:
+    """The CSV bytes as UTF-8 without a byte-order mark, and the encoding found.
+
+    UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark are known
+    for sure; other bytes are read as Windows-1258 (the Vietnamese Windows code page) when
+    they decode, recomposed to NFC, or as ``encoding`` when given.
+    """
+    if encoding is not None:
+        try:
+            text = raw.decode(encoding)
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise LoadError(
+                [Problem("file", "bad-encoding", f"text in {encoding}", str(exc))], source=name
+            ) from None
+        return unicodedata.normalize("NFC", text.removeprefix("\ufeff")).encode(), encoding
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw, used = raw[3:], "utf-8-sig"
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16").removeprefix("\ufeff").encode(), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise LoadError(
+                [Problem("file", "bad-encoding", "UTF-16 text", str(exc))], source=name
+            ) from None
+    else:
+        used = "utf-8"
     try:
-        dt = parse_vn_moment(value, end_of_day=end_of_day)
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if used == "utf-8-sig":
+            raise LoadError(
+                [Problem("file", "bad-encoding", "UTF-8 text after its byte-order mark", str(exc))],
+                source=name,
+            ) from None
+        try:
+            text = raw.decode("windows-1258")
+        except UnicodeDecodeError:
+            raise LoadError(
+                [
+                    Problem(
+                        "file",
+                        "bad-encoding",
+                        "UTF-8, UTF-16 or Windows-1258 text (or name the encoding)",
+                        str(exc),
+                    )
+                ],
+                source=name,
+            ) from None
+        return unicodedata.normalize("NFC", text).encode(), "windows-1258"
+    return raw, used
+
+
+# --------------------------------------------------------------------------- raw batches
+
+
+@attrs.frozen
+class _Header:
+    titles: tuple[str, ...]  # as in the file
+    names: tuple[str, ...]  # portal field names, or the title when not known
+
+    @property
+    def fields(self) -> dict[str, str]:
+        return dict(zip(self.names, self.titles, strict=True))
+
+
+def _header(
+    titles: Sequence[str], name: str, unit_code: str | None, extra_columns: str
+) -> tuple[_Header, tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """The header with portal names, the columns recognised and those ignored.
+
+    Raises:
+        LoadError: for missing, repeated or (with ``extra_columns="error"``) unknown columns.
+    """
+    names: list[str] = []
+    problems: list[Problem] = []
+    recognised: list[tuple[str, str]] = []
+    ignored: list[str] = []
+    seen: dict[str, str] = {}
+    fields = [canonical_column(raw.replace("\ufeff", "").strip()) for raw in titles]
+    for required, column in CSV_COLUMNS.items():
+        if (
+            column.required
+            and required not in fields
+            and not (required == "MaDonVi" and unit_code is not None)
+        ):
+            problems.append(Problem("row 1", "missing-column", f"a column {required}", "none"))
+    for raw, field in zip(titles, fields, strict=True):
+        title = raw.replace("\ufeff", "").strip()
+        if field is None:
+            names.append(title)
+            if extra_columns == "error":
+                problems.append(
+                    Problem("row 1", "unknown-column", "only known portal columns", repr(title))
+                )
+            ignored.append(title)
+            continue
+        if field in seen:
+            problems.append(Problem("row 1", "duplicate-column", "each column once", title))
+        seen[field] = title
+        names.append(field)
+        recognised.append((title, field))
+        if field not in CSV_COLUMNS and field not in ATTRIBUTE_COLUMNS:
+            ignored.append(title)
+    if problems:
+        raise LoadError(problems, source=name)
+    header = _Header(tuple(t.replace("\ufeff", "").strip() for t in titles), tuple(names))
+    return header, tuple(recognised), tuple(ignored)
+
+
+@attrs.frozen
+class _Raw:
+    """A batch of text cells, columns by position (``c0``...), and ``_rowno``."""
+
+    frame: Any
+    bad: tuple[Rejected, ...]  # rows with the wrong number of cells
+
+
+def _numbers(pl: Any, start: int, count: int, skip: list[int]) -> tuple[Any, int]:
+    """Record numbers for ``count`` rows from ``start``, passing over the numbers in ``skip``
+    (rows the CSV reader set aside), which are consumed; and the next number."""
+    parts = []
+    n = start
+    left = count
+    while left:
+        while skip and skip[0] < n:
+            skip.pop(0)
+        stop = skip[0] if skip else n + left
+        take = min(stop - n, left)
+        if take:
+            parts.append(pl.int_range(n, n + take, eager=True, dtype=pl.Int64))
+            n += take
+            left -= take
+        if left:
+            skip.pop(0)
+            n += 1
+    if not parts:
+        return pl.Series("_rowno", [], dtype=pl.Int64), n
+    return pl.concat(parts).alias("_rowno"), n
+
+
+def _csv_batches(
+    opened: _Opened, columns: Sequence[int] | None
+) -> tuple[list[str], Iterator[_Raw], str]:
+    import pyarrow as pa  # noqa: PLC0415
+    import pyarrow.csv as pacsv  # noqa: PLC0415
+
+    pl = polars_module()
+    data = opened.data
+    if data is not None:
+        first = data[: 1 << 20]
+    else:
+        with opened.path.open("rb") as f:  # type: ignore[union-attr]
+            first = f.read(1 << 20)
+    first = first.removeprefix(b"\xef\xbb\xbf")
+    line = first.split(b"\n", 1)[0].decode("utf-8", "replace").rstrip("\r")
+    if not line.strip():
+        raise LoadError(
+            [Problem("row 1", "empty-file", "a header row", "an empty file")], source=opened.name
+        )
+    delimiter = sniff_delimiter(line)
+    titles = next(csv.reader([line], delimiter=delimiter))
+    width = len(titles)
+    names = [f"c{i}" for i in range(width)]
+    wanted = names if columns is None else [names[i] for i in columns]
+    pending: list[int] = []
+    bad: list[Rejected] = []
+
+    def handler(row: Any) -> str:
+        cells = next(csv.reader([row.text], delimiter=delimiter), [])
+        if any(c.strip() for c in cells):
+            where = f"row {row.number}"
+            bad.append(
+                Rejected(
+                    where,
+                    (Problem(where, "cell-count", f"{width} cells", str(row.actual_columns)),),
+                )
+            )
+        pending.append(row.number)
+        return "skip"
+
+    body = first[len(line.encode()) :].lstrip(b"\r\n")
+
+    def batches() -> Iterator[_Raw]:
+        if not body.strip():
+            return
+        reader = pacsv.open_csv(
+            io.BytesIO(data) if data is not None else str(opened.path),
+            read_options=pacsv.ReadOptions(
+                use_threads=False, skip_rows=1, column_names=names, block_size=_BLOCK
+            ),
+            parse_options=pacsv.ParseOptions(
+                delimiter=delimiter,
+                newlines_in_values=True,
+                ignore_empty_lines=False,
+                invalid_row_handler=handler,
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()),
+                include_columns=wanted,
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+        start = 2
+        for batch in reader:
+            frame = pl.from_arrow(batch)
+            pending.sort()
+            rowno, start = _numbers(pl, start, frame.height, pending)
+            done = tuple(bad)
+            bad.clear()
+            yield _Raw(frame.with_columns(rowno), done)
+        if bad:
+            schema = {**dict.fromkeys(wanted, pl.String), "_rowno": pl.Int64}
+            yield _Raw(pl.DataFrame(schema=schema), tuple(bad))
+
+    return titles, batches(), delimiter
+
+
+def _cell_text(value: object) -> str:
+    """An Excel cell as the text a CSV export would hold."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, datetime):
+        if value.microsecond:
+            return value.isoformat(sep=" ")
+        if value.time() == datetime.min.time():  # a date cell: Excel keeps dates at midnight
+            return f"{value:%d/%m/%Y}"
+        return f"{value:%d/%m/%Y %H:%M:%S}"
+    if isinstance(value, date):
+        return f"{value:%d/%m/%Y}"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _xlsx_batches(
+    opened: _Opened, columns: Sequence[int] | None
+) -> tuple[list[str], Iterator[_Raw]]:
+    try:
+        import openpyxl  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - the suite installs the extra
+        raise ImportError(
+            "reading XLSX exports needs openpyxl: pip install 'par_index[bulk]'"
+        ) from None
+    pl = polars_module()
+    source = io.BytesIO(opened.data or b"")  # an XLSX file is always read whole
+    try:
+        book = openpyxl.load_workbook(source, read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on a broken file
+        raise LoadError(
+            [Problem("file", "bad-xlsx", "an XLSX workbook", f"{type(exc).__name__}: {exc}")],
+            source=opened.name,
+        ) from None
+    sheet = book.worksheets[0]
+    rows = sheet.iter_rows(values_only=True)
+    first = next(rows, None)
+    if first is None:
+        book.close()
+        raise LoadError(
+            [Problem(f"{sheet.title}!1", "empty-file", "a header row", "an empty sheet")],
+            source=opened.name,
+        )
+    titles = [_cell_text(v) for v in first]
+    width = len(titles)
+    keep = list(range(width)) if columns is None else list(columns)
+    names = [f"c{i}" for i in keep]
+
+    def batches() -> Iterator[_Raw]:
+        cells: list[list[str]] = [[] for _ in keep]
+        numbers: list[int] = []
+        for n, values in enumerate(rows, start=2):
+            row = list(values) + [None] * (width - len(values))
+            for k, i in enumerate(keep):
+                cells[k].append(_cell_text(row[i]))
+            numbers.append(n)
+            if len(numbers) >= _XLSX_BATCH:
+                yield _Raw(_frame(pl, names, cells, numbers), ())
+                cells = [[] for _ in keep]
+                numbers = []
+        book.close()
+        yield _Raw(_frame(pl, names, cells, numbers), ())
+
+    return titles, batches()
+
+
+def _frame(pl: Any, names: list[str], cells: list[list[str]], numbers: list[int]) -> Any:
+    data: dict[str, Any] = {
+        n: pl.Series(n, c, dtype=pl.String) for n, c in zip(names, cells, strict=True)
+    }
+    data["_rowno"] = pl.Series("_rowno", numbers, dtype=pl.Int64)
+    return pl.DataFrame(data)
+
+
+def _parquet_text(pl: Any, column: Any) -> Any:
+    """A Parquet column as the text a CSV export would hold (moments exactly)."""
+    dtype = column.dtype
+    if dtype == pl.Datetime or isinstance(dtype, pl.Datetime):
+        if getattr(dtype, "time_zone", None):
+            column = column.dt.convert_time_zone("Asia/Ho_Chi_Minh").dt.replace_time_zone(None)
+        exact = column.dt.strftime("%d/%m/%Y %H:%M:%S")
+        fine = column.dt.strftime("%Y-%m-%dT%H:%M:%S%.6f")
+        whole = column.dt.microsecond() == 0
+        return pl.select(pl.when(whole).then(exact).otherwise(fine).fill_null("")).to_series()
+    if dtype == pl.Date:
+        return column.dt.strftime("%d/%m/%Y").fill_null("")
+    if dtype == pl.Boolean:
+        return column.cast(pl.Int8).cast(pl.String).fill_null("")
+    return column.cast(pl.String).fill_null("")
+
+
+def _parquet_batches(
+    opened: _Opened, columns: Sequence[int] | None
+) -> tuple[list[str], Iterator[_Raw]]:
+    import pyarrow.parquet as pq  # noqa: PLC0415
+
+    pl = polars_module()
+    source = io.BytesIO(opened.data) if opened.data is not None else opened.path
+    try:
+        parquet = pq.ParquetFile(source)
+    except Exception as exc:  # noqa: BLE001 - pyarrow raises many kinds on a broken file
+        raise LoadError(
+            [Problem("file", "bad-parquet", "a Parquet file", f"{type(exc).__name__}: {exc}")],
+            source=opened.name,
+        ) from None
+    titles = list(parquet.schema_arrow.names)
+    keep = list(range(len(titles))) if columns is None else list(columns)
+
+    def batches() -> Iterator[_Raw]:
+        n = 1
+        for batch in parquet.iter_batches(batch_size=131_072, columns=[titles[i] for i in keep]):
+            frame = pl.from_arrow(batch)
+            texts = {f"c{i}": _parquet_text(pl, frame.to_series(k)) for k, i in enumerate(keep)}
+            out = pl.DataFrame(texts).with_columns(
+                _rowno=pl.int_range(n, n + frame.height, dtype=pl.Int64)
+            )
+            n += frame.height
+            yield _Raw(out, ())
+
+    return titles, batches()
+
+
+# --------------------------------------------------------------------------- fast path
+
+
+def _scalar_us(text: str, end_of_day: bool) -> int:
+    try:
+        dt = parse_vn_moment(text, end_of_day=end_of_day)
     except (ValueError, OverflowError):
-        return BAD_CELL
+        return _BAD
     # Two moments in VN_TZ compare by wall clock, others by UTC; they agree only while
     # Vietnam's offset is +07:00 (since 1975), so other moments take the scalar path.
-    if dt.tzinfo is VN_TZ and dt.utcoffset() != VN_OFFSET:
-        return BAD_CELL
-    return moment_cells(dt)
+    if dt.tzinfo is VN_TZ and dt.utcoffset() != timedelta(hours=7):
+        return _BAD
+    return (dt - _EPOCH) // _MICRO
 
 
-_CHANNELS: Final = {f"{p}{c}": c for c in (1, 2, 3) for p in ("", "0")}
-_STATUSES: Final = {f"{p}{s}": s for s in range(1, 11) for p in ("", "0") if len(f"{p}{s}") <= 2}
-_NEEDS_RECEPTION: Final = frozenset({2, 4, 5, 6, 7, 8, 9, 10})
-_NEEDS_FINISH: Final = frozenset({8, 9, 10})
-_OPEN: Final = frozenset({1, 2, 4, 5, 6})
-_OPEN_SUPPLEMENT_OK: Final = frozenset({5, 7, 8})
-_FIELDS: Final = (
-    "MaHoSo",
-    "MaTTHC",
-    "MaDonVi",
-    "KenhThucHien",
-    "TrangThaiHoSo",
-    "NgayNopHoSo",
-    "NgayTiepNhan",
-    "NgayHenTra",
-    "NgayKetThucXuLy",
-    "NgayTraKetQua",
-    "NgayYeuCauBoSung",
-    "NgayHoanThanhBoSung",
-    "ThanhToanTrucTuyen",
-    "SoHoa",
-    "KetQuaDienTu",
-    "TaiSuDungDuLieu",
-)
+def _parse_moments(pl: Any, frame: Any, columns: Mapping[str, tuple[str, bool]]) -> Any:
+    """``frame`` with, for each ``out: (text column, end_of_day)``, the µs since the epoch of
+    the (stripped) text: null when empty, the scalar reading for uncommon forms, ``_BAD``
+    when only the scalar rules can judge it.
+
+    The common forms (dd/mm/yyyy HH:MM:SS, dd/mm/yyyy HH:MM and dd/mm/yyyy with two-digit
+    fields, years from 1976) are completed to the first and parsed by the engine, in stages
+    (the engine does not share subexpressions); the rest is parsed once per distinct text.
+    """
+    full = {}
+    for out, (src, end_of_day) in columns.items():
+        s = pl.col(src)
+        n = s.str.len_bytes()
+        day_time = " 23:59:59" if end_of_day else " 00:00:00"
+        full[f"_f_{out}"] = (
+            pl.when(n == 16).then(s + ":00").when(n == 10).then(s + day_time).otherwise(s)
+        )
+    frame = frame.with_columns(**full)
+    parsed = {}
+    for out in columns:
+        f = pl.col(f"_f_{out}")
+        parsed[f"_p_{out}"] = f.str.strptime(
+            pl.Datetime("us"), "%d/%m/%Y %H:%M:%S", strict=False
+        ).dt.epoch("us")
+        parsed[f"_k_{out}"] = f.str.contains(_FULL) & (f.str.slice(6, 4) >= "1976")
+    frame = frame.with_columns(**parsed)
+    result = {}
+    for out, (src, _) in columns.items():
+        p, k = pl.col(f"_p_{out}"), pl.col(f"_k_{out}")
+        result[out] = (
+            pl.when(pl.col(src) == "")
+            .then(pl.lit(None, dtype=pl.Int64))
+            .when(k & p.is_not_null())
+            .then(p - _VN_OFFSET_US)
+            .otherwise(pl.lit(_BAD, dtype=pl.Int64))
+        )
+    frame = frame.with_columns(**result).drop([f"_{x}_{o}" for o in columns for x in "fpk"])
+    for out, (src, end_of_day) in columns.items():
+        frame = _resolve(pl, frame, src, out, end_of_day)
+    return frame
+
+
+def _resolve(pl: Any, frame: Any, src: str, out: str, end_of_day: bool) -> Any:
+    texts = frame.filter(pl.col(out) == _BAD).get_column(src).unique()
+    if texts.len() == 0:
+        return frame
+    mapping = {t: _scalar_us(t, end_of_day) for t in texts.to_list()}
+    fix = pl.DataFrame(
+        {src: list(mapping), "_fix": list(mapping.values())},
+        schema={src: pl.String, "_fix": pl.Int64},
+    )
+    return (
+        frame.join(fix, on=src, how="left", maintain_order="left")
+        .with_columns(
+            pl.when(pl.col(out) == _BAD).then(pl.col("_fix")).otherwise(pl.col(out)).alias(out)
+        )
+        .drop("_fix")
+    )
+
+
+def _flag(pl: Any, s: Any) -> Any:
+    keys = list(FLAGS)
+    values = [int(FLAGS[k]) for k in keys]
+    return s.str.to_lowercase().replace_strict(keys, values, default=-1, return_dtype=pl.Int8)
+
+
+def _fast_rows(pl: Any, raw: Any, has_unit: bool, unit_code: str | None) -> tuple[Any, Any]:
+    """(valid rows as table columns with ``_rowno``, numbers of rows for the scalar rules).
+
+    ``raw`` has a stripped text column per portal field name (empty when absent).
+    """
+    unit_ok = has_unit or (bool(unit_code) and unit_code == (unit_code or "").strip())
+    g = _parse_moments(pl, raw, {k: (f"_s_{v[0]}", v[1]) for k, v in _MOMENTS.items()})
+    f = g.select(
+        "_rowno",
+        *_MOMENTS,
+        *(c for c in ("field", "level") if c in g.columns),
+        code=pl.col("_s_MaHoSo"),
+        procedure=pl.col("_s_MaTTHC"),
+        unit=pl.col("_s_MaDonVi") if has_unit else pl.lit(unit_code or "", dtype=pl.String),
+        channel=pl.col("_s_KenhThucHien").str.replace(r"^0", "").cast(pl.Int8, strict=False),
+        status=pl.col("_s_TrangThaiHoSo").str.replace(r"^0(.)$", "$1").cast(pl.Int8, strict=False),
+        channel_ok=pl.col("_s_KenhThucHien").str.contains(r"^0?[1-3]$"),
+        status_ok=pl.col("_s_TrangThaiHoSo").str.contains(r"^(0?[1-9]|10)$"),
+        **{k: _flag(pl, pl.col(f"_s_{v}")) for k, v in _FLAG_COLUMNS.items()},
+        sup_req=pl.col("_s_NgayYeuCauBoSung"),
+        sup_done=pl.col("_s_NgayHoanThanhBoSung"),
+    )
+    st = pl.col("status")
+    sub, rec, app, fin, ret = (pl.col(n) for n in _MOMENTS)
+    # The rules of Dossier (model/dossiers.py), row by row.
+    ok = (
+        pl.lit(unit_ok)
+        & (pl.col("code") != "")
+        & (pl.col("procedure") != "")
+        & (pl.col("unit") != "")
+        & pl.col("channel_ok")
+        & pl.col("status_ok")
+        & pl.all_horizontal([pl.col(n) >= 0 for n in _FLAG_COLUMNS])
+        & pl.all_horizontal([m.is_null() | (m != _BAD) for m in (sub, rec, app, fin, ret)])
+        & ((st != 1) | ((pl.col("channel") == 2) & sub.is_not_null() & rec.is_null()))
+        & (rec.is_not_null() | ~st.is_in([2, 4, 5, 6, 7, 8, 9, 10]))
+        & (fin.is_not_null() | ~st.is_in([8, 9, 10]))
+        & (fin.is_null() | ~st.is_in([1, 2, 4, 5, 6]))
+        & ((st == 10) == ret.is_not_null())
+        & (rec.is_null() | sub.is_null() | (rec >= sub))
+        & (app.is_null() | rec.is_null() | (app >= rec))
+        & (fin.is_null() | ((rec.is_null() | (fin >= rec)) & (sub.is_null() | (fin >= sub))))
+        & (ret.is_null() | fin.is_null() | (ret >= fin))
+    ).fill_null(value=False)
+    f = f.with_columns(_ok=ok)
+    f = _supplements(pl, f)
+    good = f.filter("_ok").select(
+        "_rowno",
+        "code",
+        "procedure",
+        "unit",
+        "channel",
+        "status",
+        "submitted_us",
+        "received_us",
+        "appointment_us",
+        ended_us=pl.coalesce("finished_us", "returned_us"),
+        **{k: pl.col(k) == 1 for k in _FLAG_COLUMNS},
+        # The fee list (DanhSachPhiLePhi) is not in the exports read: no dossier is known to
+        # have an all-zero one, as the scalar loader reads them.
+        zero_fees=pl.lit(value=False),
+        supplement_requested_us=pl.col("_sreq"),
+        supplement_completed_us=pl.col("_sdone"),
+        **{c: pl.col(c) for c in ("field", "level") if c in f.columns},
+    )
+    return good, f.filter(~pl.col("_ok")).get_column("_rowno")
+
+
+def _supplements(pl: Any, f: Any) -> Any:
+    """``f`` with the supplement lists (``_sreq``, ``_sdone``) of the rows whose supplement
+    cells follow the rules of :class:`Dossier`; ``_ok`` is cleared for the others."""
+    empty = pl.lit([], dtype=pl.List(pl.Int64))
+    has = (pl.col("sup_req") != "") | (pl.col("sup_done") != "")
+    rows = f.filter(pl.col("_ok") & has).select(
+        "_rowno", "status", "received_us", "finished_us", "returned_us", "sup_req", "sup_done"
+    )
+    if rows.height == 0:
+        return f.with_columns(
+            _ok=pl.col("_ok") & ~has & (pl.col("status") != 5), _sreq=empty, _sdone=empty
+        )
+    reqs = (
+        rows.select("_rowno", r=pl.col("sup_req").str.split(";"))
+        .with_columns(k=pl.int_ranges(pl.col("r").list.len()))
+        .explode("r", "k")
+    )
+    dones = (
+        rows.filter(pl.col("sup_done") != "")
+        .select("_rowno", d=pl.col("sup_done").str.split(";"))
+        .with_columns(k=pl.int_ranges(pl.col("d").list.len()))
+        .explode("d", "k")
+    )
+    counts = (
+        reqs.group_by("_rowno")
+        .agg(nr=pl.len())
+        .join(dones.group_by("_rowno").agg(nd=pl.len()), on="_rowno", how="left")
+    )
+    x = (
+        reqs.filter(pl.col("r").is_not_null())
+        .join(dones, on=["_rowno", "k"], how="left")
+        .with_columns(
+            r=pl.col("r").str.strip_chars(), d=pl.col("d").fill_null("").str.strip_chars()
+        )
+        .join(
+            rows.select("_rowno", "status", "received_us", "finished_us", "returned_us"),
+            on="_rowno",
+        )
+        .join(counts, on="_rowno")
+        .sort("_rowno", "k")
+    )
+    x = _parse_moments(pl, x, {"req": ("r", False), "done": ("d", False)})
+    is_open = pl.col("done").is_null()
+    end = pl.when(is_open).then(pl.col("req")).otherwise(pl.col("done"))
+    ended = pl.coalesce("finished_us", "returned_us")
+    x = x.with_columns(_prev=end.shift(1).over("_rowno"), _end=end)
+    bad = (
+        pl.col("req").is_null()
+        | pl.col("req").eq_missing(_BAD)
+        | pl.col("done").eq_missing(_BAD)
+        | (~is_open & (pl.col("done") < pl.col("req")))
+        | (pl.col("received_us").is_not_null() & (pl.col("req") < pl.col("received_us")))
+        | (pl.col("_prev").is_not_null() & (pl.col("req") < pl.col("_prev")))
+        | (is_open & ((pl.col("k") != pl.col("nr") - 1) | ~pl.col("status").is_in([5, 7, 8])))
+        | (ended.is_not_null() & (pl.col("_end") > ended))
+    ).fill_null(value=False)
+    verdict = (
+        x.group_by("_rowno")
+        .agg(
+            _bad=bad.any(),
+            _last_open=is_open.last(),
+            _sreq=pl.col("req"),
+            _sdone=pl.col("done"),
+            _n=pl.len(),
+        )
+        .join(counts, on="_rowno", how="left")
+        .select(
+            "_rowno",
+            "_sreq",
+            "_sdone",
+            "_last_open",
+            _sup_ok=~pl.col("_bad")
+            & (pl.col("nd").fill_null(0) <= pl.col("nr"))
+            & (pl.col("_n") == pl.col("nr")),
+        )
+    )
+    f = f.join(verdict, on="_rowno", how="left", maintain_order="left")
+    return f.with_columns(
+        _ok=pl.col("_ok")
+        & pl.when(has).then(pl.col("_sup_ok").fill_null(value=False)).otherwise(pl.lit(value=True))
+        & ((pl.col("status") != 5) | pl.col("_last_open").fill_null(value=False)),
+        _sreq=pl.col("_sreq").fill_null([]),
+        _sdone=pl.col("_sdone").fill_null([]),
+    )
+
+
+# --------------------------------------------------------------------------- batches
+
+
+@attrs.frozen(eq=False)
+class _Plan:
+    opened: _Opened
+    header: _Header
+    recognised: tuple[tuple[str, str], ...]
+    ignored: tuple[str, ...]
+    drop: frozenset[int]  # rows left out by keep-last
+    duplicates: tuple[DuplicateCode, ...]
+    batches: Iterator[_Raw]
+    where: Callable[[int], str]
+
+
+def _place(fmt: str, sheet: str | None) -> Callable[[int], str]:
+    if fmt == "parquet":
+        return lambda n: f"record {n}"
+    if fmt == "xlsx":
+        return lambda n: f"sheet {sheet}, row {n}"
+    return lambda n: f"row {n}"
+
+
+def _batches(opened: _Opened, columns: Sequence[int] | None) -> tuple[list[str], Iterator[_Raw]]:
+    if opened.format == "csv":
+        titles, it, _ = _csv_batches(opened, columns)
+        return titles, it
+    if opened.format == "xlsx":
+        return _xlsx_batches(opened, columns)
+    return _parquet_batches(opened, columns)
+
+
+def _plan(
+    source: Source,
+    name: str | None,
+    encoding: str | None,
+    unit_code: str | None,
+    extra_columns: str,
+    duplicates: Duplicates,
+) -> _Plan:
+    pl = polars_module()
+    opened = _open(source, name, encoding)
+    titles, _ = _batches(opened, [])
+    header, recognised, ignored = _header(titles, opened.name, unit_code, extra_columns)
+    where = _place(opened.format, _sheet_name(opened))
+    drop: frozenset[int] = frozenset()
+    dups: tuple[DuplicateCode, ...] = ()
+    if duplicates == "keep-last":
+        # A first pass reads the codes alone: the rows to leave out are known before any
+        # row is judged. (Under "error", codes are gathered during the one pass.)
+        code_at = header.names.index("MaHoSo")
+        codes = [
+            raw.frame.select(code=pl.col(f"c{code_at}").str.strip_chars(), n=pl.col("_rowno"))
+            for raw in _batches(opened, [code_at])[1]
+        ]
+        dups = _repeated(codes, where, keep_last=True)
+        drop = frozenset(n for d in dups for n in d.numbers[:-1])
+    _, batches = _batches(opened, None)
+    return _Plan(opened, header, recognised, ignored, drop, dups, batches, where)
+
+
+def _repeated(
+    codes: list[Any], where: Callable[[int], str], *, keep_last: bool
+) -> tuple[DuplicateCode, ...]:
+    """The codes found on several rows, from (code, row number) frames."""
+    pl = polars_module()
+    schema = {"code": pl.String, "n": pl.Int64}
+    found = pl.concat(codes) if codes else pl.DataFrame(schema=schema)
+    repeated = (
+        found.filter((pl.col("code") != "") & pl.col("code").is_duplicated())
+        .sort("n")
+        .group_by("code", maintain_order=True)
+        .agg(pl.col("n"))
+    )
+    out: list[DuplicateCode] = []
+    for code, numbers in repeated.iter_rows():
+        places = tuple(where(n) for n in numbers)
+        out.append(DuplicateCode(code, places, places[-1] if keep_last else None, tuple(numbers)))
+    return tuple(out)
+
+
+def _duplicate_problems(dups: Sequence[DuplicateCode], header: _Header) -> list[Problem]:
+    return [
+        Problem(
+            f"{d.places[1]}, column {header.fields['MaHoSo']}",
+            "duplicate-code",
+            f"each dossier code once (first at {d.places[0]}; "
+            "keep the last row of each code with the keep-last policy)",
+            d.code,
+        )
+        for d in dups
+    ]
+
+
+def _sheet_name(opened: _Opened) -> str | None:
+    if opened.format != "xlsx":
+        return None
+    import openpyxl  # noqa: PLC0415
+
+    book = openpyxl.load_workbook(io.BytesIO(opened.data or b""), read_only=True)
+    title = str(book.worksheets[0].title)
+    book.close()
+    return title
+
+
+def _read_batch(
+    plan: _Plan, raw: _Raw, unit_code: str | None
+) -> tuple[Any, list[tuple[int, Rejected]], int, Any]:
+    """The valid rows of a batch (table columns + ``_rowno``), its rejected rows, how many
+    rows it had, and their codes with their row numbers."""
+    pl = polars_module()
+    names = plan.header.names
+    frame = raw.frame.rename({f"c{i}": n for i, n in enumerate(names)})
+    dropped = 0
+    if plan.drop:
+        before = frame.height
+        frame = frame.filter(~pl.col("_rowno").is_in(sorted(plan.drop)))
+        dropped = before - frame.height
+    stripped = {
+        f"_s_{field}": pl.col(field).str.strip_chars() if field in frame.columns else pl.lit("")
+        for field in CSV_COLUMNS
+    }
+    attributes = {}
+    for source_name, target in ATTRIBUTE_COLUMNS.items():
+        if source_name in frame.columns and target not in attributes:
+            value = pl.col(source_name).str.strip_chars()
+            attributes[target] = pl.when(value == "").then(None).otherwise(value)
+    s = frame.select("_rowno", **stripped, **attributes)
+    blank = s.filter(pl.col("_s_MaHoSo") == "")
+    if blank.height:
+        cells = [pl.col(n).str.strip_chars() == "" for n in names if n in frame.columns]
+        empty = frame.filter(pl.col("_rowno").is_in(blank.get_column("_rowno").implode()))
+        empty = empty.filter(pl.all_horizontal(cells)).get_column("_rowno")
+        s = s.filter(~pl.col("_rowno").is_in(empty.implode()))
+        frame = frame.filter(~pl.col("_rowno").is_in(empty.implode()))
+    rows = s.height + dropped
+    codes = s.select(code=pl.col("_s_MaHoSo"), n=pl.col("_rowno"))
+    good, slow = _fast_rows(pl, s, "MaDonVi" in frame.columns, unit_code)
+    rejected: list[tuple[int, Rejected]] = []
+    if slow.len():
+        extra: list[Dossier] = []
+        numbers: list[int] = []
+        attrs_rows: dict[str, list[str]] = {k: [] for k in attributes}
+        sub = frame.filter(pl.col("_rowno").is_in(slow.implode()))
+        attr_frame = s.filter(pl.col("_rowno").is_in(slow.implode()))
+        order = list(names)
+        attr_rows: list[dict[str, Any]] = (
+            list(attr_frame.select(*attributes).iter_rows(named=True))
+            if attributes
+            else [{}] * sub.height
+        )
+        for values, attr_values in zip(
+            sub.select(*order, "_rowno").iter_rows(), attr_rows, strict=True
+        ):
+            n = values[-1]
+            where = plan.where(n)
+            result = read_row(list(order), list(values[:-1]), where, unit_code)
+            if isinstance(result, Dossier):
+                extra.append(result)
+                numbers.append(n)
+                for k in attributes:
+                    attrs_rows[k].append(attr_values[k])
+            else:
+                problems = tuple(_titled(p, plan.header) for p in result)
+                rejected.append((n, Rejected(where, problems)))
+        if extra:
+            more = DossierTable.from_dossiers(extra, attrs_rows or None).frame.with_columns(
+                _rowno=pl.Series(numbers, dtype=pl.Int64)
+            )
+            good = pl.concat([good, more.select(good.columns)], how="vertical_relaxed").sort(
+                "_rowno"
+            )
+    return good, rejected, rows, codes
+
+
+def _titled(problem: Problem, header: _Header) -> Problem:
+    """A problem whose place names the column by its title in the file."""
+    fields = header.fields
+    for field, title in fields.items():
+        if title != field and f"column {field}" in problem.path:
+            return attrs.evolve(
+                problem, path=problem.path.replace(f"column {field}", f"column {title}")
+            )
+    return problem
+
+
+def _schema_frame(good: Any) -> Any:
+    pl = polars_module()
+    from par_index.service.columnar import _schema  # noqa: PLC0415
+
+    schema = _schema()
+    extra = [c for c in ("field", "level") if c in good.columns]
+    return good.select(*COLUMNS, *extra).cast(schema | dict.fromkeys(extra, pl.String))
+
+
+def _run(
+    source: Source,
+    *,
+    name: str | None,
+    encoding: str | None,
+    partial: bool,
+    unit_code: str | None,
+    duplicates: Duplicates,
+    extra_columns: str,
+    progress: Callable[[float], None] | None,
+    sink: Callable[[Any], None],
+) -> ExportReport:
+    plan = _plan(source, name, encoding, unit_code, extra_columns, duplicates)
+    rejected: list[tuple[int, Rejected]] = []
+    codes: list[Any] = []
+    rows = accepted = 0
+    done = 0
+    for raw in plan.batches:
+        rejected.extend((_number(r.location), r) for r in raw.bad)
+        good, bad, count, batch_codes = _read_batch(plan, raw, unit_code)
+        rejected.extend(bad)
+        rows += count + len(raw.bad)
+        accepted += good.height
+        if duplicates == "error":
+            codes.append(batch_codes)
+        if not rejected or partial:
+            sink(_schema_frame(good))
+        done += raw.frame.estimated_size()
+        if progress is not None:
+            progress(min(done / max(plan.opened.size, 1), 1.0))
+    rejected.sort(key=lambda r: r[0])
+    found = tuple(r for _, r in rejected)
+    dups = plan.duplicates
+    problems: list[Problem] = []
+    if duplicates == "error":
+        dups = _repeated(codes, plan.where, keep_last=False)
+        problems = _duplicate_problems(dups, plan.header)
+    if found and not partial:
+        problems += [p for r in found for p in r.problems]
+    if problems:
+        raise LoadError(problems, source=plan.opened.name)
+    return ExportReport(
+        source=plan.opened.name,
+        format=plan.opened.format,
+        encoding=plan.opened.encoding,
+        rows=rows,
+        accepted=accepted,
+        columns=plan.recognised,
+        ignored_columns=plan.ignored,
+        rejected=found,
+        duplicates=dups,
+        duplicate_policy=duplicates,
+    )
+
+
+def _number(location: str) -> int:
+    digits = "".join(ch for ch in location.rsplit(" ", 1)[-1] if ch.isdigit())
+    return int(digits) if digits else 0
+
+
+def read_dossier_export(
+    source: Source,
+    *,
+    name: str | None = None,
+    encoding: str | None = None,
+    partial: bool = False,
+    unit_code: str | None = None,
+    duplicates: Duplicates = "error",
+    extra_columns: Literal["error", "ignore"] = "ignore",
+    progress: Callable[[float], None] | None = None,
+) -> DossierExport:
+    """Read a dossier export (CSV, XLSX or Parquet, told apart by content) into one table.
+
+    Args:
+        source: a path, or the file's bytes.
+        name: the name used in messages (default: the path).
+        encoding: the text encoding of a CSV file, when it is none of those recognised
+            (UTF-8 with or without byte-order mark, UTF-16 with one, Windows-1258).
+        partial: keep the valid rows and report the rejected ones instead of raising.
+        unit_code: the unit code of every row, for an export without a MaDonVi column.
+        duplicates: ``error`` (default) or ``keep-last``.
+        extra_columns: what to do with columns not known: ``ignore`` them (listed in the
+            report) or raise.
+        progress: called with the share of the file read so far, after each batch.
+
+    Returns:
+        The valid rows as a table (with ``field`` and ``level`` columns when the export has
+        them) and what reading found.
+
+    Raises:
+        LoadError: for an unreadable file, a wrong encoding, header problems, duplicate codes
+            (unless ``keep-last``), or (unless ``partial``) any invalid row, listing every
+            problem with its place.
+    """
+    pl = polars_module()
+    parts: list[Any] = []
+    report = _run(
+        source,
+        name=name,
+        encoding=encoding,
+        partial=partial,
+        unit_code=unit_code,
+        duplicates=duplicates,
+        extra_columns=extra_columns,
+        progress=progress,
+        sink=parts.append,
+    )
+    frame = pl.concat(parts, how="diagonal_relaxed") if parts else None
+    table = DossierTable(frame) if frame is not None else DossierTable.concat([])
+    return DossierExport(table, report)
+
+
+def count_dossier_export(
+    source: Source,
+    windows: Sequence[Window],
+    by: Sequence[str] = (),
+    *,
+    procedures: Mapping[str, Procedure] | None = None,
+    calendar: WorkCalendar | None = None,
+    name: str | None = None,
+    encoding: str | None = None,
+    partial: bool = False,
+    unit_code: str | None = None,
+    duplicates: Duplicates = "error",
+    extra_columns: Literal["error", "ignore"] = "ignore",
+    progress: Callable[[float], None] | None = None,
+) -> tuple[pl.DataFrame, ExportReport]:
+    """The additive counts of an export, batch by batch, with bounded memory.
+
+    The same arguments as :func:`read_dossier_export`, and the windows and group keys of
+    :func:`~par_index.service.columnar.partition_counts`; pass the counts to
+    :func:`~par_index.service.columnar.finish_counts` for the measures.
+
+    Raises:
+        LoadError: as :func:`read_dossier_export`.
+        TimelinessError: as :func:`~par_index.service.columnar.measure_table`.
+        CalendarRangeError: when a day used falls outside the calendar.
+        ValueError: for an unknown group key or one the export lacks.
+    """
+    pl = polars_module()
+    parts: list[Any] = []
+    pending: list[Any] = []
+
+    def flush() -> None:
+        if pending:
+            frame = pl.concat(pending, how="diagonal_relaxed")
+            pending.clear()
+            parts.append(
+                partition_counts(frame, windows, by, procedures=procedures, calendar=calendar)
+            )
+
+    def count(frame: Any) -> None:
+        # Valid rows are compact (about 100 bytes each): they are counted by chunks of
+        # _COUNT_ROWS rows, fewer passes over the windows for the same bounded memory.
+        pending.append(frame)
+        if sum(f.height for f in pending) >= _COUNT_ROWS:
+            flush()
+
+    report = _run(
+        source,
+        name=name,
+        encoding=encoding,
+        partial=partial,
+        unit_code=unit_code,
+        duplicates=duplicates,
+        extra_columns=extra_columns,
+        progress=progress,
+        sink=count,
+    )
+    flush()
+    return combine_counts(parts, by), report
 
 
 def read_dossier_table(
@@ -83,229 +1183,16 @@ def read_dossier_table(
     unit_code: str | None = None,
     extra_columns: Literal["error", "ignore"] = "error",
 ) -> tuple[DossierTable, tuple[Rejected, ...]]:
-    """Read a portal CSV export straight into a :class:`DossierTable`.
+    """Read a portal CSV export given as text or bytes (the earlier signature).
 
-    The same columns, conventions and validation as
-    :func:`par_index.formats.portal.loads_dossiers_csv`
-    (header in row 1, "row N, column X" paths, date-only NgayHenTra is the end of that day,
-    naive moments in UTC+7), without building a :class:`Dossier` per valid row: the table
-    equals ``DossierTable.from_dossiers(loads_dossiers_csv(...).records)`` and the rejected
-    rows equal the scalar loader's. Repeated date strings are parsed once.
-
-    Args:
-        text: the CSV text (UTF-8, a byte-order mark is allowed); "," ";" or tab separated.
-        source: the name used in error messages.
-        partial: keep the valid rows and return the rejected ones instead of raising.
-        unit_code: the unit code for every row, when the export has no MaDonVi column
-            (validated, not stored: the table has no unit column).
-        extra_columns: what to do with unknown columns.
-
-    Returns:
-        The table of valid rows and the rejected rows (empty unless ``partial``).
+    The same as :func:`read_dossier_export` with ``extra_columns="error"`` by default, the
+    table and rejected rows returned as a pair; duplicate codes are an error.
 
     Raises:
-        LoadError: for a missing or unknown column, or (unless ``partial``) when any row is
-            invalid; it lists every problem with its row and column.
+        LoadError: as :func:`read_dossier_export`.
     """
-    header, reader = open_export(text, source, unit_code, extra_columns)
-    ncols = len(header)
-    position = {name: i for i, name in enumerate(header)}
-    # Absent optional columns read an empty cell appended to the row.
-    pad = any(name not in position for name in _FIELDS)
-    get = itemgetter(*(position.get(name, ncols) for name in _FIELDS))
-    has_unit = "MaDonVi" in position
-    builder = TableBuilder()
-    rows, codes, offsets, supplements = (
-        builder.rows,
-        builder.codes,
-        builder.offsets,
-        builder.supplements,
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    export = read_dossier_export(
+        data, name=source, partial=partial, unit_code=unit_code, extra_columns=extra_columns
     )
-    procedure_index = builder.procedure_index
-    known_procedures = builder.procedures.get
-    rows_extend = rows.extend
-    rejected: list[Rejected] = []
-    moments: dict[str, tuple[int, int]] = {"": ABSENT}
-    deadlines: dict[str, tuple[int, int]] = {"": ABSENT}
-    flags: dict[str, int] = {"0": 0, "1": 1, "": 0, "x": 1, "true": 1, "false": 0}
-    channel_of, status_of, flag_of = _CHANNELS.get, _STATUSES.get, flags.get
-    moment_of, deadline_of = moments.get, deadlines.get
-    needs_reception, needs_finish, open_statuses = _NEEDS_RECEPTION, _NEEDS_FINISH, _OPEN
-    none, bad = NO_MOMENT, BAD_CELL[0]
-
-    def moment(raw: str) -> tuple[int, int]:
-        m = moments[raw] = _parse_cell(raw, end_of_day=False)
-        return m
-
-    def deadline(raw: str) -> tuple[int, int]:
-        m = deadlines[raw] = _parse_cell(raw, end_of_day=True)
-        return m
-
-    def flag(raw: str) -> int:
-        value = FLAGS.get(raw.strip().lower())
-        if value is None:
-            return -1
-        flags[raw] = int(value)
-        return int(value)
-
-    i_code = position["MaHoSo"]
-    for index, row in enumerate(reader):
-        if len(row) == ncols and row[i_code].strip():
-            if pad:
-                row.append("")
-            (
-                code,
-                procedure,
-                unit,
-                channel_raw,
-                status_raw,
-                sub_raw,
-                rec_raw,
-                app_raw,
-                fin_raw,
-                ret_raw,
-                req_raw,
-                done_raw,
-                paid_raw,
-                dig_raw,
-                el_raw,
-                reuse_raw,
-            ) = get(row)
-            if pad:
-                row.pop()
-            code = code.strip()
-            procedure = procedure.strip()
-            unit = unit.strip() if has_unit else (unit_code or "")
-            channel = channel_of(channel_raw) or channel_of(channel_raw.strip(), 0)
-            status = status_of(status_raw) or status_of(status_raw.strip(), 0)
-            paid = flag_of(paid_raw)
-            if paid is None:
-                paid = flag(paid_raw)
-            dig = flag_of(dig_raw)
-            if dig is None:
-                dig = flag(dig_raw)
-            el = flag_of(el_raw)
-            if el is None:
-                el = flag(el_raw)
-            reuse = flag_of(reuse_raw)
-            if reuse is None:
-                reuse = flag(reuse_raw)
-            sub_us, sub = moment_of(sub_raw) or moment(sub_raw)
-            rec_us, rec = moment_of(rec_raw) or moment(rec_raw)
-            app_us, app = deadline_of(app_raw) or deadline(app_raw)
-            fin_us, fin = moment_of(fin_raw) or moment(fin_raw)
-            ret_us, _ = moment_of(ret_raw) or moment(ret_raw)
-            ok = (
-                code
-                and procedure
-                and unit
-                and channel
-                and status
-                and paid >= 0
-                and dig >= 0
-                and el >= 0
-                and reuse >= 0
-                and bad not in (sub_us, rec_us, app_us, fin_us, ret_us)
-                and (has_unit or unit.strip() == unit)
-                and (status != 1 or (channel == 2 and sub_us != none and rec_us == none))
-                and (rec_us != none or status not in needs_reception)
-                and (fin_us != none or status not in needs_finish)
-                and (fin_us == none or status not in open_statuses)
-                and (status == 10) == (ret_us != none)
-                and (rec_us == none or rec_us >= sub_us)
-                and (app_us == none or app_us >= rec_us)
-                and (fin_us == none or (fin_us >= rec_us and fin_us >= sub_us))
-                and (ret_us == none or ret_us >= fin_us)
-            )
-            sups: list[tuple[int, int, int, int]] | None = None
-            if ok and (req_raw or done_raw):
-                sups = _supplements(req_raw, done_raw, moments, status, rec_us, fin_us)
-                ok = sups is not None
-            if ok and status == 5 and (not sups or sups[-1][2] != none):
-                ok = False
-            if ok:
-                codes.append(code)
-                p = known_procedures(procedure)
-                rows_extend(
-                    (
-                        procedure_index(procedure) if p is None else p,
-                        channel,
-                        status,
-                        paid,
-                        dig,
-                        el,
-                        reuse,
-                        0,  # zero_fees: CSV exports carry no fee list
-                        sub,
-                        rec,
-                        app,
-                        fin,
-                        sub_us,
-                        rec_us,
-                        app_us,
-                        fin_us,
-                    )
-                )
-                if sups:
-                    supplements.extend(sups)
-                offsets.append(len(supplements))
-                if len(rows) >= FLUSH:
-                    builder.flush()
-                continue
-        elif not any(cell.strip() for cell in row):
-            continue  # a blank line carries no record
-        where = f"row {index + 2}"
-        result = read_row(header, row, where, unit_code)
-        if isinstance(result, Dossier):
-            builder.add_dossier(result)
-        else:
-            rejected.append(Rejected(where, tuple(result)))
-    table = builder.build()
-    if rejected and not partial:
-        raise LoadError([p for r in rejected for p in r.problems], source=source)
-    return table, tuple(rejected)
-
-
-def _supplements(
-    requested: str,
-    completed: str,
-    cache: dict[str, tuple[int, int]],
-    status: int,
-    received_us: int,
-    finished_us: int,
-) -> list[tuple[int, int, int, int]] | None:
-    """The supplement cells as (request µs, day, completion µs, day) when they follow the
-    rules of :class:`Dossier`; None when they break one or only the scalar path can tell.
-    """
-    lists: list[list[tuple[int, int]]] = []
-    for raw in (requested, completed):
-        value = raw.strip()
-        out: list[tuple[int, int]] = []
-        for part in value.split(";") if value else ():
-            m = cache.get(part)
-            if m is None:
-                m = cache[part] = _parse_cell(part, end_of_day=False)
-            if m is BAD_CELL:
-                return None
-            out.append(m)
-        lists.append(out)
-    reqs, dones = lists
-    if len(dones) > len(reqs) or any(r[0] == NO_MOMENT for r in reqs):
-        return None
-    dones += [ABSENT] * (len(reqs) - len(dones))
-    sups = [(*r, *d) for r, d in zip(reqs, dones, strict=True)]
-    previous_end = NO_MOMENT
-    last = len(sups) - 1
-    for k, (r_us, _, d_us, _) in enumerate(sups):
-        is_open = d_us == NO_MOMENT
-        if (
-            (not is_open and d_us < r_us)
-            or r_us < received_us
-            or r_us < previous_end
-            or (is_open and (k != last or status not in _OPEN_SUPPLEMENT_OK))
-        ):
-            return None
-        previous_end = r_us if is_open else d_us
-        if finished_us != NO_MOMENT and previous_end > finished_us:
-            return None
-    return sups
+    return export.table, export.report.rejected
