@@ -126,3 +126,29 @@ def test_sensitivity_bad_threshold_is_a_usage_error(
     assert "CODE=T1,T2" in capsys.readouterr().err
     assert run("sensitivity", cards[0], "--threshold", "3.2=0.9")[0] == 1
     assert "not-threshold-rule" in capsys.readouterr().err
+
+
+def test_dossier_stats_dashboard(tmp_path: Path) -> None:
+    data = Path(__file__).parents[1] / "src" / "par_index" / "examples" / "data"
+    page = tmp_path / "dossiers.html"
+    status, _ = run(
+        "dossiers",
+        "stats",
+        str(data / "ba-trang-2023-h1.synthetic-dossiers.csv"),
+        "--period",
+        "6 tháng đầu năm 2023",
+        "--by",
+        "month",
+        "--procedures",
+        str(data / "ba-trang-2023-h1.synthetic-procedures.json"),
+        "--format",
+        "html",
+        "--output",
+        str(page),
+    )
+    assert status == 0
+    html = page.read_text(encoding="utf-8")
+    assert html.count("<svg xmlns=") == 9
+    # March 2023 (cut-off window 15/02–14/03): 51 dossiers, all handled on time (2.1)
+    assert '<td>Tất cả hồ sơ</td><td>Tháng 3 năm 2023</td><td class="num">100,00</td>' in html
+    assert "Ngưỡng QĐ 766: 50%" in html

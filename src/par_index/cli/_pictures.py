@@ -9,11 +9,14 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from par_index.exceptions import InvalidValueError, Problem
 
-__all__ = ["PICTURES", "InvalidOutput", "add_picture_options", "emit_picture"]
+if TYPE_CHECKING:
+    from par_index.service.columnar import GroupMeasures
+
+__all__ = ["PICTURES", "InvalidOutput", "add_picture_options", "dossier_page", "emit_picture"]
 
 PICTURES = ("html", "svg", "png")
 """The picture formats."""
@@ -81,4 +84,26 @@ def emit_picture(
     else:
         assert isinstance(data, str)
         out.write(data)
+    return 0
+
+
+def dossier_page(
+    args: argparse.Namespace, out: TextIO, groups: Sequence[GroupMeasures], partial: bool
+) -> int:
+    """Write the dashboard of grouped dossier measures to ``args.output`` or ``out``.
+
+    Raises:
+        MissingDependency: when the ``html`` extra is missing.
+    """
+    from par_index.formats.html import (  # noqa: PLC0415 - needs the extra
+        dashboard_rows_of_groups,
+        render_dossier_dashboard_html,
+    )
+
+    rows = dashboard_rows_of_groups(groups, lang=args.lang)
+    page = render_dossier_dashboard_html(rows, partial=partial, lang=args.lang)
+    if args.output:
+        Path(args.output).write_text(page, encoding="utf-8")
+    else:
+        out.write(page)
     return 0

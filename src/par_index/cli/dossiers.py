@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Final, TextIO
 
 from par_index.cli._common import emit_json, pick
+from par_index.cli._pictures import dossier_page
 from par_index.core.lang import Lang, format_number
 from par_index.exceptions import LoadError, ParIndexError, Problem
 from par_index.formats.columnar_reader import ExportReport, count_dossier_export
@@ -450,7 +451,8 @@ def _cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
     if args.procedures is not None:
         procedures = {p.code: p for p in load_procedures(args.procedures).records}
     grouped = (
-        args.by is not None
+        args.format == "html"
+        or args.by is not None
         or args.output is not None
         or args.start is not None
         or args.end is not None
@@ -474,6 +476,8 @@ def _cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
             )
         return _single(m, args, out, lang, report)
     groups, by, windows, report = _grouped(args, procedures)
+    if args.format == "html":  # a dashboard page: --by unit,month draws one line a unit
+        return dossier_page(args, out, groups, report is not None and report.partial)
     if args.output is not None:
         kind = write_groups(Path(args.output), groups, by, report)
         if args.format != "json":
@@ -548,9 +552,9 @@ def register(
     )
     c.add_argument("file")
     c.set_defaults(run=_cmd_dossiers_check)
-    c = dsub.add_parser(
-        "stats", parents=[common], help="service measures of a dossier file over a period"
-    )
+    c = dsub.add_parser("stats", help="service measures of a dossier file over a period")
+    c.add_argument("--lang", choices=["vi", "en"], default="vi", help="output language")
+    c.add_argument("--format", choices=["text", "json", "html"], default="text")
     c.add_argument("file", help="dossiers: JSON, or a portal export in CSV, XLSX or Parquet")
     c.add_argument("--period", default=None, help='e.g. "6 tháng đầu năm 2023", "năm 2023"')
     c.add_argument("--procedures", default=None, help="procedures JSON (needed for 3.3, 3.6, 4.1)")

@@ -51,11 +51,13 @@ from par_index.scoring.ranking import Ranked, rank
 from par_index.scoring.scorecard import NodeStatus, Scorecard
 from par_index.scoring.sensitivity import SensitivityResult
 from par_index.scoring.what_it_takes import what_it_takes
+from par_index.service.columnar import GroupMeasures
 from par_index.service.measures import DossierMeasures
 
 __all__ = [
     "DashboardRow",
     "dashboard_rows",
+    "dashboard_rows_of_groups",
     "dossier_thresholds",
     "ranking_charts",
     "render_dossier_dashboard_html",
@@ -165,6 +167,11 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
         "Made with par_index. Self-contained page: nothing is loaded from outside.",
     ),
     "unclassified": ("Không xếp loại", "Unclassified"),
+    "all_dossiers": ("Tất cả hồ sơ", "All dossiers"),
+    "partial_file": (
+        "CHƯA ĐẦY ĐỦ: tính trên các dòng hợp lệ của một tệp có dòng bị loại",
+        "PARTIAL: computed on the valid rows of a file with rejected rows",
+    ),
 }
 
 _MEASURES: Final[dict[str, tuple[str, str]]] = {
@@ -746,6 +753,25 @@ def dashboard_rows(
     return rows
 
 
+def dashboard_rows_of_groups(
+    groups: Iterable[GroupMeasures], *, lang: Lang = "vi"
+) -> list[DashboardRow]:
+    """The rows of a dashboard from grouped measures (``dossiers stats --by unit,month``):
+    the group's key values name the unit ("Tất cả hồ sơ" without keys), its window the
+    period."""
+    rows = []
+    for g in groups:
+        unit = " · ".join(v for _, v in g.keys) or _t("all_dossiers", lang)
+        w = g.window
+        period = w.period.label(lang) if w.period is not None else w.label(lang)
+        rates: dict[str, Decimal | None] = {}
+        for name, ratio in g.ratios:
+            rate = ratio.rate if ratio is not None else None
+            rates[name] = rate if isinstance(rate, Decimal) else None
+        rows.append(DashboardRow(unit, period, rates))
+    return rows
+
+
 def _qd_766_measures() -> frozenset[str]:
     """The dossier measures the bundled QĐ 766 framework scores."""
     from par_index.frameworks.loader import get_framework  # noqa: PLC0415 - loads TOML
@@ -778,6 +804,7 @@ def render_dossier_dashboard_html(
     *,
     thresholds: Mapping[str, Decimal] | None = None,
     title: str | None = None,
+    partial: bool = False,
     lang: Lang = "vi",
 ) -> str:
     """Dossier rates per unit and period as a page: one trend chart per measure (one line per
@@ -787,6 +814,8 @@ def render_dossier_dashboard_html(
         rows: the rates of each unit and period (see :class:`DashboardRow`).
         thresholds: thresholds (fractions) by measure name; default :func:`dossier_thresholds`.
         title: the page's title; a default names the dossiers.
+        partial: whether the rates were computed on the valid rows of a file with rejected
+            ones (said at the top of the page).
         lang: "vi" or "en".
 
     Raises:
@@ -857,5 +886,6 @@ def render_dossier_dashboard_html(
         heads=heads,
         table=table,
         more=more,
+        partial=_t("partial_file", lang) if partial else "",
         t={k: _t(k, lang) for k in _TEXT},
     )
