@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import attrs
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -18,8 +19,9 @@ from hypothesis import strategies as st
 
 from par_index.examples.evidence import ba_trang_evidence
 from par_index.frameworks import get_framework
+from par_index.model.ratios import NOT_APPLICABLE
 from par_index.scoring import Scorecard, rank, score
-from par_index.scoring.classification import InvalidScorecard
+from par_index.scoring.classification import NATIONAL, InvalidScorecard
 from par_index.scoring.ranking import Ties
 from par_index.scoring.sensitivity import _Model, _tree, sensitivity
 from par_index.scoring.what_it_takes import what_it_takes
@@ -200,3 +202,22 @@ def test_what_it_takes_is_the_fewest_improvements(card: Scorecard) -> None:
     # one step fewer, the largest gains, falls short: no smaller set can do it
     fewer = sum((s.attainable for s in target.steps[:-1]), Decimal(0))
     assert (card.points + fewer) / card.max_points * 100 < target.grade.min_index - Decimal("0.005")
+
+
+def test_what_it_takes_from_unclassified_and_with_a_scheme_object() -> None:
+    # Under the national groups an index below 70% is unclassified: the target is group C.
+    low = min(TWENTY, key=lambda c: c.index if isinstance(c.index, Decimal) else Decimal(100))
+    assert isinstance(low.index, Decimal)
+    assert low.index < 70
+    target = what_it_takes(low, scheme=NATIONAL)
+    assert target is not None
+    assert target.grade.code == "C"
+    assert target.index_after >= 70
+
+
+def test_what_it_takes_needs_an_index_and_a_scheme() -> None:
+    bare = attrs.evolve(BA_TRANG, classification=None)
+    assert what_it_takes(bare) is None  # no scheme known
+    assert what_it_takes(attrs.evolve(BA_TRANG, index=NOT_APPLICABLE)) is None
+    with pytest.raises(KeyError):
+        what_it_takes(BA_TRANG, scheme="no-such-scheme")
