@@ -8,13 +8,15 @@ import enum
 import functools
 import io
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time, timezone
-from typing import Any, Literal
+from typing import Any, Final, Literal
 from zoneinfo import ZoneInfo
 
 import attrs
 
+from par_index.core.decode import decode_bytes
+from par_index.core.limits import DEFAULT_LIMITS, Limits
 from par_index.exceptions import InvalidValueError, LoadError, Problem
 from par_index.model.dossiers import VN_TZ, Channel, Dossier, DossierStatus, SupplementRequest
 
@@ -23,11 +25,14 @@ __all__ = [
     "FLAGS",
     "INFORMATIONAL_COLUMNS",
     "MOMENT_FORMS",
+    "UNREADABLE",
     "Bad",
     "Column",
+    "ExportRows",
     "check_header",
     "decode_export",
     "dossier_from_row",
+    "duplicate_code",
     "open_export",
     "parse_vn_moment",
     "read_cell",
@@ -237,19 +242,13 @@ def dossier_from_row(
 
 
 def decode_export(text: str | bytes, source: str) -> str:
-    """The text of an export: UTF-8, with or without a byte-order mark.
+    """The text of an export, through the library's one decoding boundary (UTF-8 with or
+    without a byte-order mark, UTF-16, Windows-1258, TCVN3).
 
     Raises:
-        LoadError: when the bytes are not UTF-8.
+        LoadError: when the bytes are no text the library reads.
     """
-    if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise LoadError(
-                [Problem("file", "bad-encoding", "UTF-8 text", str(exc))], source=source
-            ) from None
-    return text.removeprefix("\ufeff")
+    return decode_bytes(text, source=source)
 
 
 def check_header(
@@ -280,12 +279,82 @@ def check_header(
         raise LoadError(file_problems, source=source)
 
 
+#: The row a reader yields in place of one the csv module could not read (a cell past its own
+#: limit of 131,072 characters): it is reported, and reading goes on with the next row.
+UNREADABLE: Final = "\x00unreadable row"
+
+
+class ExportRows:
+    """The data rows of an export, never failing on one: a row the csv module refuses comes
+    out as ``[UNREADABLE]``. ``first_line`` and ``line_num`` are the physical lines of the
+    last row yielded (a quoted cell may span several)."""
+
+    def __init__(self, reader: Any) -> None:
+        self._reader = reader
+        self.first_line = reader.line_num
+        self.line_num = reader.line_num
+
+    def __iter__(self) -> ExportRows:
+        return self
+
+    def __next__(self) -> list[str]:
+        self.first_line = self.line_num + 1
+        try:
+            row: list[str] = next(self._reader)
+        except csv.Error:
+            row = [UNREADABLE]
+        self.line_num = self._reader.line_num
+        return row
+
+
+def _row_shape_problems(
+    header: Sequence[str], row: Sequence[str], where: str, limits: Limits
+) -> list[Problem]:
+    too_long = f"cells of at most {limits.max_cell} characters"
+    if list(row) == [UNREADABLE]:
+        return [Problem(where, "cell-too-long", too_long, "a cell of more than 131072 characters")]
+    if len(row) != len(header):
+        for name, cell in zip(header, row, strict=False):
+            if "\n" in cell or "\r" in cell:
+                lines = cell.count("\n") + 1
+                return [
+                    Problem(
+                        f"{where}, column {name}",
+                        "unclosed-quote",
+                        'a quote (") closed in the same cell; a quote inside a cell doubled ("")',
+                        f"a quote running over {lines} lines, read as one row of {len(row)} cells",
+                    )
+                ]
+        return [Problem(where, "cell-count", f"{len(header)} cells", str(len(row)))]
+    return [
+        Problem(f"{where}, column {name}", "cell-too-long", too_long, f"{len(cell)} characters")
+        for name, cell in zip(header, row, strict=True)
+        if len(cell) > limits.max_cell
+    ]
+
+
+def duplicate_code(where: str, code: str, first: str) -> Problem:
+    """The problem of a dossier code already read in ``first`` (a row counted twice would
+    count a dossier twice)."""
+    return Problem(
+        f"{where}, column MaHoSo",
+        "duplicate-code",
+        "each dossier code once in a file",
+        f"{code!r}, also in {first}",
+    )
+
+
 def read_row(
-    header: Sequence[str], row: Sequence[str], where: str, unit_code: str | None
+    header: Sequence[str],
+    row: Sequence[str],
+    where: str,
+    unit_code: str | None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Dossier | list[Problem]:
     """One data row: its dossier, or every problem found in it (paths ``row N, column X``)."""
-    if len(row) != len(header):
-        return [Problem(where, "cell-count", f"{len(header)} cells", str(len(row)))]
+    shape = _row_shape_problems(header, row, where, limits)
+    if shape:
+        return shape
     problems: list[Problem] = []
     values: dict[str, Any] = {}
     column_of: dict[str, str] = {}
@@ -314,7 +383,7 @@ def read_row(
 
 def open_export(
     text: str | bytes, source: str, unit_code: str | None, extra_columns: str
-) -> tuple[list[str], Iterator[list[str]]]:
+) -> tuple[list[str], ExportRows]:
     """The checked header of a CSV export and a reader over its data rows.
 
     The delimiter ("," ";" or tab) is the one the header row uses most.
@@ -327,9 +396,14 @@ def open_export(
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first_line))
     try:
         header = [h.strip() for h in next(reader)]
+    except csv.Error:
+        raise LoadError(
+            [Problem("row 1", "cell-too-long", "a header row of column names", "a huge cell")],
+            source=source,
+        ) from None
     except StopIteration:
         raise LoadError(
             [Problem("row 1", "empty-file", "a header row", "an empty file")], source=source
         ) from None
     check_header(header, source, unit_code, extra_columns)
-    return header, reader
+    return header, ExportRows(reader)

@@ -13,7 +13,13 @@ from typing import Final, Literal
 
 from par_index.core.tz import VN_TZ
 from par_index.exceptions import LoadError
-from par_index.formats._exports import FLAGS, open_export, parse_vn_moment, read_row
+from par_index.formats._exports import (
+    FLAGS,
+    duplicate_code,
+    open_export,
+    parse_vn_moment,
+    read_row,
+)
 from par_index.formats.json import Rejected
 from par_index.model.dossiers import Dossier
 from par_index.service.columnar import (
@@ -125,6 +131,7 @@ def read_dossier_table(
     known_procedures = builder.procedures.get
     rows_extend = rows.extend
     rejected: list[Rejected] = []
+    first_row: dict[str, str] = {}  # each dossier code once (a row counted twice is an error)
     moments: dict[str, tuple[int, int]] = {"": ABSENT}
     deadlines: dict[str, tuple[int, int]] = {"": ABSENT}
     flags: dict[str, int] = {"0": 0, "1": 1, "": 0, "x": 1, "true": 1, "false": 0}
@@ -223,7 +230,10 @@ def read_dossier_table(
                 ok = sups is not None
             if ok and status == 5 and (not sups or sups[-1][2] != none):
                 ok = False
+            if ok and code in first_row:
+                ok = False  # read again below, to report the duplicate
             if ok:
+                first_row[code] = f"row {index + 2}"
                 codes.append(code)
                 p = known_procedures(procedure)
                 rows_extend(
@@ -255,10 +265,15 @@ def read_dossier_table(
             continue  # a blank line carries no record
         where = f"row {index + 2}"
         result = read_row(header, row, where, unit_code)
-        if isinstance(result, Dossier):
-            builder.add_dossier(result)
-        else:
+        if not isinstance(result, Dossier):
             rejected.append(Rejected(where, tuple(result)))
+        elif result.code in first_row:
+            rejected.append(
+                Rejected(where, (duplicate_code(where, result.code, first_row[result.code]),))
+            )
+        else:
+            first_row[result.code] = where
+            builder.add_dossier(result)
     table = builder.build()
     if rejected and not partial:
         raise LoadError([p for r in rejected for p in r.problems], source=source)
