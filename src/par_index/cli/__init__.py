@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import sys
 from collections.abc import Sequence
-from typing import Final, TextIO
+from typing import TYPE_CHECKING, Final, TextIO
 
 from par_index import __version__
-from par_index.exceptions import InvalidValueError, LoadError, ParIndexError
+from par_index.exceptions import LoadError, ParIndexError
+
+if TYPE_CHECKING:
+    from par_index.cli._common import Output
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
@@ -76,27 +80,50 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     return parser
 
 
+def _fail(args: argparse.Namespace, out: Output, exc: BaseException, message: str) -> int:
+    """Report an error: the message on standard error and, for ``--format json``, the error
+    as a JSON document on standard output. Returns the exit status 1."""
+    from par_index.cli._common import error_json  # noqa: PLC0415 - only on failure
+
+    sys.stderr.write(message + "\n")
+    if getattr(args, "format", None) == "json":
+        out.write(json.dumps(error_json(exc, message), ensure_ascii=False, indent=2) + "\n")
+    return 1
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    """Run the command; returns the exit status."""
+    """Run the command; returns the exit status.
+
+    Exit status: 0 success; 1 when the input has problems (all listed), whether or not the
+    reader of the output read it all (``par-index dossiers check f.csv | head -1``); 2 for
+    a usage error; 3 for an error of the program itself, a bug to report (never a
+    traceback).
+    """
+    from par_index.cli._common import Output, shown_path, silence_stdout, utf8_stream  # noqa: PLC0415
+
     words = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(words)
     args = parser.parse_args(words)
-    stream = out if out is not None else sys.stdout
+    if out is None:
+        if sys.stdout is None:  # started with standard output closed (>&-)
+            sys.stderr.write("par-index: standard output is closed\n")
+            return 1
+        out = utf8_stream(sys.stdout)
+    stream = Output(out)
     try:
         status: int = args.run(args, stream)
     except LoadError as exc:
-        sys.stderr.write(f"{exc}\n")
-        return 1
-    except (InvalidValueError, ParIndexError) as exc:
-        sys.stderr.write(f"par-index: {exc}\n")
-        return 1
-    except BrokenPipeError:
-        # The reader went away (``par-index ... | head``): stop quietly, as Unix tools do.
-        sys.stdout = None
-        return 0
+        status = _fail(args, stream, exc, str(exc))
+    except ParIndexError as exc:
+        status = _fail(args, stream, exc, f"par-index: {exc}")
     except OSError as exc:
-        sys.stderr.write(f"par-index: {exc}\n")
-        return 1
+        status = _fail(args, stream, exc, f"par-index: {shown_path(str(exc))}")
+    except Exception as exc:  # noqa: BLE001 - no traceback reaches a user; the bug is named
+        sys.stderr.write(f"par-index: internal error, please report it: {type(exc).__name__}\n")
+        return 3
+    stream.flush()
+    if stream.closed_by_reader:
+        silence_stdout()
     return status
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TextIO
 
-from par_index.cli._common import emit_json
+from par_index.cli._common import SCHEMA_VERSION, emit_json, problem_json, shown_path
 from par_index.core.lang import Lang, format_number
 from par_index.formats.columnar_reader import read_dossier_table
 from par_index.formats.portal import load_dossiers, load_procedures
@@ -37,6 +37,10 @@ _CHECK_TEXT: dict[str, tuple[str, str]] = {
     "due": ("Hạn gửi báo cáo", "Report due"),
     "due_source": ("Căn cứ", "Source"),
     "none_found": ("Không tìm thấy văn bản nào.", "No document references found."),
+    "omitted": (
+        "… và {n} lỗi khác không liệt kê ({counts})",
+        "… and {n} more problems not listed ({counts})",
+    ),
 }
 
 
@@ -48,34 +52,36 @@ def _ct(key: str, lang: Lang) -> str:
 def _cmd_dossiers_check(args: argparse.Namespace, out: TextIO) -> int:
     result = load_dossiers(args.file, partial=True)
     lang: Lang = args.lang
-    src = result.source
+    src = shown_path(result.source)
+    omitted = dict(result.omitted)
     if args.format == "json":
         data = {
+            "schema_version": SCHEMA_VERSION,
             "source": src,
             "valid": len(result.records),
+            "rejected_count": result.rejected_count,
             "rejected": [
-                {
-                    "location": r.location,
-                    "problems": [
-                        {"path": p.path, "code": p.code, "expected": p.expected, "found": p.found}
-                        for p in r.problems
-                    ],
-                }
+                {"location": r.location, "problems": [problem_json(p) for p in r.problems]}
                 for r in result.rejected
             ],
+            "omitted": omitted,
         }
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         out.write(_ct("dossiers_ok", lang).format(n=len(result.records), src=src) + "\n")
-        if result.rejected:
+        if not result.complete:
             out.write(
                 _ct("dossiers_bad", lang).format(
-                    n=len(result.rejected), p=len(result.problems), src=src
+                    n=result.rejected_count, p=result.problem_count, src=src
                 )
                 + "\n"
             )
             for p in result.problems:
                 out.write(f"  {p}\n")
+            if omitted:
+                counts = ", ".join(f"{code} {n}" for code, n in sorted(omitted.items()))
+                line = _ct("omitted", lang).format(n=sum(omitted.values()), counts=counts)
+                out.write(f"  {line}\n")
     return 0 if result.complete else 1
 
 

@@ -4,11 +4,11 @@ computation, whatever context the caller's thread has.
 Points, rates and indices are :class:`decimal.Decimal`. Python's decimal context is per
 thread and global to it: a caller who sets ``getcontext().prec = 3`` or traps
 :class:`decimal.Inexact` for their own work must not change a score, and a score must not
-depend on the 28 digits of the default context. Inputs are bounded by
-:class:`~par_index.core.limits.Limits` (values below 10^15 in magnitude with no digit
-below 10^-15: at most 30 significant digits), so sums of up to 10^9 of them need 39 digits
-to stay exact; the context keeps 60, and a result that would still be inexact past them is
-rounded half-even at the 60th digit, far beyond the 2 decimals reported. Reported values are
+depend on the 28 digits of the default context (where 100 + 1E-28 - 100 is 0). The context
+keeps 60 digits: inputs are bounded by :class:`~par_index.core.limits.Limits` to
+magnitudes below 10^15, so sums of up to 10^9 values written with 30 digits or fewer stay
+exact, and a quotient (a 1/60 share of a point) is rounded half-even at the 60th digit, far
+beyond the 2 decimals reported. Reported values are
 rounded explicitly (``quantize`` with the rounding the framework states), never by the
 context.
 """

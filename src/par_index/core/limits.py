@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from par_index.core.decimals import LIBRARY_PRECISION
+
 if TYPE_CHECKING:
     from par_index.exceptions import Problem
 
@@ -34,9 +36,12 @@ class Limits:
             points or a rate needs 20 at most); longer ones are refused unread.
         max_exponent: numbers (amounts, points, measure values) are below
             ``10**max_exponent`` in magnitude (a country's dossiers in a year are < 10^9).
-        min_exponent: no digit of a number below ``10**min_exponent`` (15 decimals; rates
-            are written with a handful). With the bound above, a number has at most 30
-            significant digits, which the library's 60-digit arithmetic keeps exact.
+        min_exponent: a number other than zero is at least ``10**min_exponent`` in
+            magnitude (rates are written with a handful of decimals).
+        max_significant: significant digits of a number: the library's precision
+            (:data:`~par_index.core.decimals.LIBRARY_PRECISION`), so that the shares it
+            computes (1/60 of a point) read back as they were written, and sums of values
+            written with up to 30 digits stay exact.
         max_cell: characters in one CSV cell or one JSON string (a dossier summary runs to a
             few hundred).
         max_problems: problems reported in full per file; past it only counts by kind are
@@ -48,7 +53,8 @@ class Limits:
     max_depth: int = 64
     max_digits: int = 40
     max_exponent: int = 15
-    min_exponent: int = -15
+    min_exponent: int = -30
+    max_significant: int = LIBRARY_PRECISION
     max_cell: int = 100_000
     max_problems: int = 1000
     max_time_limit: int = 100_000
@@ -56,22 +62,22 @@ class Limits:
     def decimal_problem(self, value: Decimal) -> str | None:
         """What ``value`` should have been when it is past the limits, or None.
 
-        Trailing zeros do not count: ``1.5000`` is ``1.5``.
+        Trailing zeros do not count: ``1.5000`` has two significant digits.
         """
         if not value.is_finite():
             return "a finite number"
         if value.is_zero():
             return None
-        _, digits, exponent = value.as_tuple()
-        assert isinstance(exponent, int)  # finite
+        _, digits, _ = value.as_tuple()
         kept = len(digits)
         while kept > 1 and digits[kept - 1] == 0:
             kept -= 1
-        lowest = exponent + len(digits) - kept
         if value.adjusted() >= self.max_exponent:
             return f"a number below 10^{self.max_exponent} in magnitude"
-        if lowest < self.min_exponent:
-            return f"a number with at most {-self.min_exponent} decimals"
+        if value.adjusted() < self.min_exponent:
+            return f"zero or a number of at least 10^{self.min_exponent} in magnitude"
+        if kept > self.max_significant:
+            return f"a number of at most {self.max_significant} significant digits"
         return None
 
 
