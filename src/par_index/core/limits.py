@@ -46,8 +46,6 @@ class Limits:
             few hundred).
         max_problems: problems reported in full per file; past it only counts by kind are
             kept, so that a million bad rows cost kilobytes, not gigabytes.
-        max_time_limit: the largest amount of a time limit (thời hạn giải quyết), in any
-            unit: the longest limits in law count a few months or a few hundred days.
     """
 
     max_depth: int = 64
@@ -57,7 +55,6 @@ class Limits:
     max_significant: int = LIBRARY_PRECISION
     max_cell: int = 100_000
     max_problems: int = 1000
-    max_time_limit: int = 100_000
 
     def decimal_problem(self, value: Decimal) -> str | None:
         """What ``value`` should have been when it is past the limits, or None.
