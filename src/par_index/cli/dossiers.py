@@ -10,6 +10,7 @@ from typing import Any, TextIO
 
 from par_index.cli._common import SCHEMA_VERSION, emit_json, problem_json, shown_path
 from par_index.core.lang import Lang, format_number
+from par_index.exceptions import InvalidValueError, Problem
 from par_index.formats.columnar_reader import read_dossier_table
 from par_index.formats.portal import load_dossiers, load_procedures
 from par_index.model.periods import ReportingPeriod
@@ -182,7 +183,15 @@ def _cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
         m = measure_table(table, period, procedures=procedures)
     else:
         m = measure_dossiers(load_dossiers(path).records, period, procedures=procedures)
-    satisfaction = satisfaction_5_4(m, args.complaints) if args.complaints is not None else None
+    satisfaction = None
+    if args.complaints is not None:
+        try:
+            satisfaction = satisfaction_5_4(m, args.complaints)
+        except ValueError as exc:  # more complaints than dossiers counted
+            expected = str(exc).split(", found", 1)[0].removeprefix("expected ")
+            raise InvalidValueError(
+                [Problem("--complaints", "out-of-range", expected, str(args.complaints))]
+            ) from None
     if args.format == "json":
         return emit_json(out, _stats_json(m, satisfaction))
     out.write(f"{period.label(lang)} — {_l('counted', lang)}: {m.counted}\n")
@@ -213,6 +222,13 @@ def _cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _count(text: str) -> int:
+    """A count given on the command line: a whole number of 0 or more."""
+    if not text.isascii() or not text.isdigit() or len(text) > 18:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 0 or more, found {text!r}")
+    return int(text)
+
+
 def register(
     sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> None:
@@ -231,6 +247,6 @@ def register(
     c.add_argument("--period", required=True, help='e.g. "6 tháng đầu năm 2023"')
     c.add_argument("--procedures", default=None, help="procedures JSON (needed for 3.3, 3.6)")
     c.add_argument(
-        "--complaints", type=int, default=None, help="dossiers with a complaint (for 5.4)"
+        "--complaints", type=_count, default=None, help="dossiers with a complaint (for 5.4)"
     )
     c.set_defaults(run=_cmd_stats)
