@@ -14,6 +14,7 @@ import os
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import cattrs
 import pytest
 from hypothesis import given, settings
@@ -757,12 +758,25 @@ def test_cli_score_formats(tmp_path: Path) -> None:
     assert "84,03%" in text
 
 
+def _scored_card(name: str, plan_completion: str) -> Scorecard:
+    """A real scorecard of the Ba Trang evidence with the plan completion rate changed."""
+    evidence = ba_trang_evidence()
+    measures = tuple(
+        attrs.evolve(m, value=D(plan_completion)) if m.name == "report.plan_completion_rate" else m
+        for m in evidence.measures
+    )
+    unit = AdministrativeUnit(None, name, UnitLevel.XA)
+    changed = attrs.evolve(evidence, measures=measures, unit=unit)
+    return score(get_framework("example-commune"), changed)
+
+
 def test_cli_rank(tmp_path: Path) -> None:
+    # Scorecards read from files are scored again before they are ranked: real ones.
     c = _converter()
     files = []
-    for name, index in (("Ba Vì", "86.98"), ("Ba Trang", "92.18"), ("Ba Tô", "86.98")):
+    for name, completion in (("Ba Vì", "0.5"), ("Ba Trang", "1"), ("Ba Tô", "0.5")):
         path = tmp_path / f"{name}.json"
-        path.write_text(dumps(_card(name, index), converter=c), encoding="utf-8")
+        path.write_text(dumps(_scored_card(name, completion), converter=c), encoding="utf-8")
         files.append(str(path))
     status, text = run_cli("rank", *files)
     assert status == 0

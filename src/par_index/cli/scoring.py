@@ -11,7 +11,7 @@ from par_index.cli._common import framework_arg
 from par_index.core.lang import Lang
 from par_index.examples.evidence import ba_trang_evidence
 from par_index.exceptions import LoadError
-from par_index.formats.json import dumps, loads
+from par_index.formats.json import dumps, loads, parse_json
 from par_index.formats.scorecard_text import (
     csv_value,
     format_index,
@@ -31,11 +31,12 @@ from par_index.frameworks.model import (
 )
 from par_index.reports.model import Report
 from par_index.reports.parser import decode_report, parse_report
-from par_index.scoring.classification import SCHEMES
+from par_index.scoring.classification import SCHEMES, InvalidScorecard
 from par_index.scoring.engine import score
 from par_index.scoring.evidence import Evidence, evidence_from_report
 from par_index.scoring.ranking import rank
 from par_index.scoring.scorecard import Scorecard
+from par_index.scoring.verification import verify_scorecard
 
 __all__ = [
     "DEFAULT_FRAMEWORK",
@@ -82,13 +83,23 @@ def _cmd_score(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _load_card(path: str, framework: Framework, scheme: str | None) -> Scorecard:
+    """A scorecard file, checked against ``framework``; or evidence, scored under it.
+
+    A file shaped as a scorecard (``framework_id`` and ``nodes``) is read as one: its own
+    problems are reported, not those of evidence, and its figures are verified.
+    """
     p = Path(path)
-    text = p.read_bytes()
-    c = scorecard_converter()
-    try:
-        return loads(Scorecard, text, converter=c, source=str(p))
-    except LoadError:
+    if p.suffix.lower() in (".md", ".txt", ".markdown"):
         return score(framework, _load_evidence(path), scheme=scheme)
+    text = p.read_bytes()
+    data = parse_json(text, str(p))
+    if isinstance(data, dict) and "framework_id" in data and "nodes" in data:
+        card = loads(Scorecard, text, converter=scorecard_converter(), source=str(p))
+        try:
+            return verify_scorecard(card, framework)
+        except InvalidScorecard as exc:
+            raise LoadError(exc.problems, source=str(p)) from None
+    return score(framework, _load_evidence(path), scheme=scheme)
 
 
 def _cmd_rank(args: argparse.Namespace, out: TextIO) -> int:

@@ -258,7 +258,9 @@ def problems_from(exc: BaseException, path: str = "$") -> list[Problem]:
             out.extend(problems_from(sub, path))
         return out
     if isinstance(exc, ForbiddenExtraKeysError):
-        allowed = ", ".join(a.name for a in attrs.fields(exc.cl)) if attrs.has(exc.cl) else ""
+        # The names a file may use: private fields (init=False) are the library's own.
+        fields = attrs.fields(exc.cl) if attrs.has(exc.cl) else ()
+        allowed = ", ".join(a.alias for a in fields if a.init)
         return [
             Problem(f"{path}.{k}", "unknown-field", f"only known fields ({allowed})", repr(k))
             for k in sorted(exc.extra_fields)

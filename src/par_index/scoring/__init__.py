@@ -53,6 +53,7 @@ from par_index.scoring.scorecard import (
     Scorecard,
     round_reported,
 )
+from par_index.scoring.verification import verify_scorecard
 
 __all__ = [
     "NATIONAL",
@@ -86,4 +87,5 @@ __all__ = [
     "resolve_scheme",
     "round_reported",
     "score",
+    "verify_scorecard",
 ]
