@@ -58,8 +58,8 @@ def _load_evidence(path: str) -> Evidence:
         return loads(Evidence, text, converter=c, source=str(p))
     except LoadError as first:
         try:
-            data = json.loads(text)
-        except ValueError:
+            data = parse_json(text, str(p))
+        except LoadError:
             raise first from None
         if isinstance(data, dict) and "figures" in data and "measures" not in data:
             return evidence_from_report(loads(Report, text, converter=c, source=str(p)))

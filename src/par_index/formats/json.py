@@ -67,6 +67,10 @@ T = TypeVar("T")
 def _structure_int(value: Any, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise Bad("wrong-type", "a whole number", value)
+    if abs(value) >= 10**DEFAULT_LIMITS.max_exponent:
+        raise Bad(
+            "out-of-range", f"a number below 10^{DEFAULT_LIMITS.max_exponent} in magnitude", value
+        )
     return value
 
 
