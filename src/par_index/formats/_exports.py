@@ -33,6 +33,7 @@ __all__ = [
     "decode_export",
     "dossier_from_row",
     "duplicate_code",
+    "header_problems",
     "open_export",
     "parse_vn_moment",
     "read_cell",
@@ -259,6 +260,15 @@ def check_header(
     Raises:
         LoadError: listing them.
     """
+    file_problems = header_problems(header, unit_code, extra_columns)
+    if file_problems:
+        raise LoadError(file_problems, source=source)
+
+
+def header_problems(
+    header: Sequence[str], unit_code: str | None, extra_columns: str
+) -> list[Problem]:
+    """Every problem of a header row: missing, duplicate and unknown columns."""
     file_problems: list[Problem] = []
     for name, column in CSV_COLUMNS.items():
         if column.required and name not in header:
@@ -275,8 +285,7 @@ def check_header(
             file_problems.append(
                 Problem("row 1", "unknown-column", "only known portal columns", repr(name))
             )
-    if file_problems:
-        raise LoadError(file_problems, source=source)
+    return file_problems
 
 
 #: The row a reader yields in place of one the csv module could not read (a cell past its own
@@ -289,8 +298,11 @@ class ExportRows:
     out as ``[UNREADABLE]``. ``first_line`` and ``line_num`` are the physical lines of the
     last row yielded (a quoted cell may span several)."""
 
-    def __init__(self, reader: Any) -> None:
+    def __init__(self, reader: Any, header_problems: Sequence[Problem] = ()) -> None:
         self._reader = reader
+        #: Problems of the header that leave the rows readable (an unknown or a repeated
+        #: column): reported with the rows' problems, which are read all the same.
+        self.header_problems = tuple(header_problems)
         self.first_line = reader.line_num
         self.line_num = reader.line_num
 
@@ -358,6 +370,7 @@ def read_row(
     problems: list[Problem] = []
     values: dict[str, Any] = {}
     column_of: dict[str, str] = {}
+    unread: set[str] = set()  # the columns whose cell could not be read
     for name, cell in zip(header, row, strict=True):
         col = CSV_COLUMNS.get(name)
         if col is None:
@@ -368,16 +381,31 @@ def read_row(
         except Bad as bad:
             where_cell = f"{where}, column {name}"
             problems.append(Problem(where_cell, bad.code, bad.expected, show_found(bad.found)))
+            unread.add(name)
         except ValueError:
             problems.append(
                 Problem(f"{where}, column {name}", "bad-date", MOMENT_FORMS, show_found(cell))
             )
+            unread.add(name)
     if "unit_code" not in values and unit_code is not None:
         values["unit_code"] = unit_code
     if not problems:
         dossier = dossier_from_row(values, column_of, where, problems)
         if dossier is not None:
             return dossier
+        return problems
+    # The rules between cells still run on the cells that were read, so that fixing the bad
+    # cells reveals nothing new; rules that would need an unread cell are left out.
+    if not any(CSV_COLUMNS[name].required for name in unread):
+        for name in unread:
+            field = CSV_COLUMNS[name].field
+            values[field] = [] if CSV_COLUMNS[name].kind == "moments" else None
+        if unread & {"NgayYeuCauBoSung", "NgayHoanThanhBoSung"}:
+            values["supplement_requested"] = values["supplement_completed"] = []
+        cross: list[Problem] = []
+        dossier_from_row(values, column_of, where, cross)
+        shown = {f"{where}, column {name}" for name in unread}
+        problems.extend(p for p in cross if not any(p.path.startswith(s) for s in shown))
     return problems
 
 
@@ -389,7 +417,9 @@ def open_export(
     The delimiter ("," ";" or tab) is the one the header row uses most.
 
     Raises:
-        LoadError: for text that is not UTF-8, an empty file, or every header problem.
+        LoadError: for bytes in no readable encoding, an empty file, or a missing column
+            (with every other header problem); the other header problems are in the
+            reader's ``header_problems``, to be reported with the rows'.
     """
     text = decode_export(text, source)
     first_line = text.split("\n", 1)[0]
@@ -405,5 +435,7 @@ def open_export(
         raise LoadError(
             [Problem("row 1", "empty-file", "a header row", "an empty file")], source=source
         ) from None
-    check_header(header, source, unit_code, extra_columns)
-    return header, ExportRows(reader)
+    found = header_problems(header, unit_code, extra_columns)
+    if any(p.code == "missing-column" for p in found):
+        raise LoadError(found, source=source)  # rows without a required column cannot be read
+    return header, ExportRows(reader, found)

@@ -275,8 +275,9 @@ def read_dossier_table(
             first_row[result.code] = where
             builder.add_dossier(result)
     table = builder.build()
-    if rejected and not partial:
-        raise LoadError([p for r in rejected for p in r.problems], source=source)
+    if reader.header_problems or (rejected and not partial):
+        problems = [*reader.header_problems, *(p for r in rejected for p in r.problems)]
+        raise LoadError(problems, source=source)
     return table, tuple(rejected)
 
 

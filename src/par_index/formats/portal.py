@@ -192,7 +192,7 @@ def loads_dossiers_csv(
         else:
             first_row[read.code] = where
             records.append(read)
-    return finish(rejections.result(records, source), partial)
+    return finish(rejections.result(records, source), partial, rows.header_problems)
 
 
 def load_dossiers(
