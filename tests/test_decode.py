@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from par_index.core import _vn_legacy
 from par_index.core.decode import decode_bytes, decode_text
 from par_index.exceptions import LoadError
+from vn_encodings import to_cp1258
 
 #: A real report (the bundled Ba Trang six-month 2023 report, verbatim).
 REPORT = (
@@ -21,31 +22,6 @@ REPORT = (
     .joinpath("data", "ba-trang-2023-h1.md")
     .read_text(encoding="utf-8")
 )
-
-
-def to_cp1258(text: str) -> bytes:
-    """Windows-1258 as Windows writes it: a base letter (with its circumflex, breve or horn
-    when the code page has it) followed by a combining tone mark."""
-    out = bytearray()
-    for ch in text:
-        try:
-            out += ch.encode("cp1258")
-            continue
-        except UnicodeEncodeError:
-            pass
-        decomposed = unicodedata.normalize("NFD", ch)
-        base, marks = decomposed[0], list(decomposed[1:])
-        for i, mark in enumerate(marks):
-            head = unicodedata.normalize("NFC", base + mark)
-            rest = "".join(marks[:i] + marks[i + 1 :])
-            try:
-                out += head.encode("cp1258") + rest.encode("cp1258")
-                break
-            except UnicodeEncodeError:
-                continue
-        else:
-            out += (base + "".join(marks)).encode("cp1258")
-    return bytes(out)
 
 
 def refusal(data: bytes) -> str:

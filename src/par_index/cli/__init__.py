@@ -11,7 +11,9 @@ load nothing of the others.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import io
 import json
 import sys
 from collections.abc import Sequence
@@ -99,17 +101,30 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     a usage error; 3 for an error of the program itself, a bug to report (never a
     traceback).
     """
-    from par_index.cli._common import Output, shown_path, silence_stdout, utf8_stream  # noqa: PLC0415
+    from par_index.cli._common import Output, utf8_stream  # noqa: PLC0415
 
     words = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(words)
     args = parser.parse_args(words)
+    own: TextIO | None = None
     if out is None:
         if sys.stdout is None:  # started with standard output closed (>&-)
             sys.stderr.write("par-index: standard output is closed\n")
             return 1
-        out = utf8_stream(sys.stdout)
+        out = own = utf8_stream(sys.stdout)
     stream = Output(out)
+    try:
+        return _run(args, stream)
+    finally:
+        stream.flush()
+        if isinstance(own, io.TextIOWrapper) and own is not sys.stdout:
+            with contextlib.suppress(OSError, ValueError):
+                own.detach()  # the buffer is sys.stdout's: it stays open
+
+
+def _run(args: argparse.Namespace, stream: Output) -> int:
+    from par_index.cli._common import shown_path, silence_stdout  # noqa: PLC0415
+
     try:
         status: int = args.run(args, stream)
     except LoadError as exc:

@@ -67,6 +67,7 @@ def utf8_stream(stream: TextIO) -> TextIO:
     buffer = getattr(stream, "buffer", None)
     if buffer is None:
         return stream
+    stream.flush()  # what was written before goes first
     return io.TextIOWrapper(
         buffer, encoding="utf-8", errors="backslashreplace", newline="\n", write_through=True
     )

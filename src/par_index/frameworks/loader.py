@@ -107,6 +107,7 @@ BUNDLED: Final = ("qd-766-2022", "example-commune")
 _FILES: Final = {"qd-766-2022": "qd-766-2022.toml", "example-commune": "example-commune.toml"}
 
 E = TypeVar("E")
+N = TypeVar("N", int, Decimal)
 
 
 # --------------------------------------------------------------------------- reading
@@ -840,15 +841,17 @@ class _BadValue(ValueError):
 def _structure_measure_value(value: Any, _: object) -> MeasureValue:
     # JSON shapes: true/false (fact), an integer (count), a numeric string (rate or value:
     # exact decimal), "not_applicable", or a category name.
-    if isinstance(value, bool | int):
+    if isinstance(value, bool):
         return value
+    if isinstance(value, int):
+        return _within_limits(value)
     if isinstance(value, Decimal):
-        return value
+        return _within_limits(value)
     if isinstance(value, str):
         if value == NOT_APPLICABLE.value:
             return NOT_APPLICABLE
         if _NUMBER_RE.fullmatch(value):
-            return Decimal(value)
+            return _within_limits(Decimal(value))
         if re.fullmatch(r"[a-z][a-z0-9_]*", value):
             return value
     raise InvalidValueError(
@@ -876,11 +879,23 @@ def _structure_decimal_or_na(value: Any, _: object) -> Decimal | NotApplicable:
             [Problem("", "wrong-type", 'a decimal string or "not_applicable"', repr(value))]
         )
     try:
-        return Decimal(value)
+        return _within_limits(Decimal(value))
     except InvalidOperation:
         raise InvalidValueError(
             [Problem("", "not-a-number", 'a decimal string or "not_applicable"', repr(value))]
         ) from None
+
+
+def _within_limits(value: N) -> N:
+    """``value``, when a number of that size can be computed with exactly.
+
+    Raises:
+        InvalidValueError: (``out-of-range``) past :data:`~par_index.core.limits.DEFAULT_LIMITS`.
+    """
+    beyond = DEFAULT_LIMITS.decimal_problem(Decimal(value))
+    if beyond is not None:
+        raise InvalidValueError([Problem("", "out-of-range", beyond, repr(value)[:80])])
+    return value
 
 
 def _unstructure_measure_value(value: MeasureValue | None) -> Any:

@@ -21,6 +21,7 @@ from typing import Final
 
 import attrs
 
+from par_index.core.decimals import exact
 from par_index.core.lang import format_number
 from par_index.core.validation import Checker
 from par_index.exceptions import InvalidValueError
@@ -431,6 +432,7 @@ def _none_stated(figures: Mapping[str, Figure], name: str, count: str) -> Measur
     )
 
 
+@exact
 def evidence_from_report(
     report: Report,
     *,
