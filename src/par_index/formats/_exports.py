@@ -6,9 +6,8 @@ from __future__ import annotations
 import csv
 import enum
 import functools
-import io
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime, time, timezone
 from typing import Any, Final, Literal
 from zoneinfo import ZoneInfo
@@ -409,6 +408,16 @@ def read_row(
     return problems
 
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` with their ends, one at a time: a file of a million rows is
+    not copied again (``io.StringIO`` would hold four bytes a character)."""
+    for m in _LINE.finditer(text):
+        yield m.group()
+
+
 def open_export(
     text: str | bytes, source: str, unit_code: str | None, extra_columns: str
 ) -> tuple[list[str], ExportRows]:
@@ -422,8 +431,9 @@ def open_export(
             reader's ``header_problems``, to be reported with the rows'.
     """
     text = decode_export(text, source)
-    first_line = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first_line))
+    end = text.find("\n")
+    first_line = text if end < 0 else text[:end]
+    reader = csv.reader(_lines(text), delimiter=sniff_delimiter(first_line))
     try:
         header = [h.strip() for h in next(reader)]
     except csv.Error:

@@ -8,9 +8,11 @@ reported problems are the scalar loader's own.
 
 from __future__ import annotations
 
+from collections import Counter
 from operator import itemgetter
 from typing import Final, Literal
 
+from par_index.core.limits import DEFAULT_LIMITS
 from par_index.core.tz import VN_TZ
 from par_index.exceptions import LoadError
 from par_index.formats._exports import (
@@ -131,6 +133,7 @@ def read_dossier_table(
     known_procedures = builder.procedures.get
     rows_extend = rows.extend
     rejected: list[Rejected] = []
+    cap, omitted = DEFAULT_LIMITS.max_problems, Counter[str]()
     first_row: dict[str, str] = {}  # each dossier code once (a row counted twice is an error)
     moments: dict[str, tuple[int, int]] = {"": ABSENT}
     deadlines: dict[str, tuple[int, int]] = {"": ABSENT}
@@ -266,18 +269,21 @@ def read_dossier_table(
         where = f"row {index + 2}"
         result = read_row(header, row, where, unit_code)
         if not isinstance(result, Dossier):
-            rejected.append(Rejected(where, tuple(result)))
+            problems = tuple(result)
         elif result.code in first_row:
-            rejected.append(
-                Rejected(where, (duplicate_code(where, result.code, first_row[result.code]),))
-            )
+            problems = (duplicate_code(where, result.code, first_row[result.code]),)
         else:
             first_row[result.code] = where
             builder.add_dossier(result)
+            continue
+        if partial or len(rejected) < cap:
+            rejected.append(Rejected(where, problems))
+        else:  # a strict read raises: past the cap, problems are only counted
+            omitted.update(p.code for p in problems)
     table = builder.build()
-    if reader.header_problems or (rejected and not partial):
-        problems = [*reader.header_problems, *(p for r in rejected for p in r.problems)]
-        raise LoadError(problems, source=source)
+    if reader.header_problems or ((rejected or omitted) and not partial):
+        found = [*reader.header_problems, *(p for r in rejected for p in r.problems)]
+        raise LoadError(found, source=source, omitted=omitted)
     return table, tuple(rejected)
 
 
