@@ -45,7 +45,7 @@ PERIODS = st.sampled_from(
 EXAMPLE = "ba-trang-2023-h1.synthetic-dossiers.csv"
 PROCEDURE_CODES = ["1.000001", "1.000002", "2.000003"]
 START = pst.moments(min_value=datetime(2022, 10, 1), max_value=datetime(2023, 7, 1))
-DOSSIERS = pst.dossiers(start=START, procedure_codes_=st.sampled_from(PROCEDURE_CODES))
+DOSSIERS = pst.dossiers(start=START, procedure_codes=st.sampled_from(PROCEDURE_CODES))
 WITH_APPOINTMENT = DOSSIERS.filter(lambda d: d.appointment_at is not None or d.received_at is None)
 
 

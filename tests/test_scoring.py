@@ -670,7 +670,7 @@ def _improve(value: object, kind: MeasureKind) -> object:
 
 
 @settings(max_examples=150, deadline=None)
-@given(framework_evidence(frameworks_=frameworks(monotone=True)))
+@given(framework_evidence(frameworks=frameworks(monotone=True)))
 def test_monotone_rules_never_lose_points_when_a_measure_improves(
     pair: tuple[Framework, Evidence],
 ) -> None:

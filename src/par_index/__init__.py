@@ -12,11 +12,15 @@ The package is organised by layer, one folder each, imports pointing one way (do
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any, Final
+
+# typing is not imported at run time: ``import par_index`` stays as cheap as it can be.
+TYPE_CHECKING = False
 
 __version__ = "0.1.0.dev0"
 
 if TYPE_CHECKING:
+    from typing import Any, Final
+
     from par_index.calendar.days import (
         CalendarRangeError,
         DayChange,

@@ -13,31 +13,35 @@ Example:
 
 from __future__ import annotations
 
-from par_index.calendar.days import (
-    CalendarDifference,
-    CalendarRangeError,
-    DayChange,
-    DayKind,
-    InvalidCalendar,
-    package_label,
-)
-from par_index.calendar.office_hours import (
-    DEFAULT_OFFICE_HOURS,
-    OfficeHours,
-)
-from par_index.calendar.sources import (
-    load_day_changes,
-    official_day_changes,
-)
-from par_index.calendar.work_calendar import (
-    DEFAULT_FIRST_YEAR,
-    DEFAULT_LAST_YEAR,
-    WorkCalendar,
-    default_calendar,
-)
-from par_index.core.tz import (
-    VN_TZ,
-)
+from par_index.core.lazy import attach
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from par_index.calendar.days import (
+        CalendarDifference,
+        CalendarRangeError,
+        DayChange,
+        DayKind,
+        InvalidCalendar,
+        package_label,
+    )
+    from par_index.calendar.office_hours import (
+        DEFAULT_OFFICE_HOURS,
+        OfficeHours,
+    )
+    from par_index.calendar.sources import (
+        load_day_changes,
+        official_day_changes,
+    )
+    from par_index.calendar.work_calendar import (
+        DEFAULT_FIRST_YEAR,
+        DEFAULT_LAST_YEAR,
+        WorkCalendar,
+        default_calendar,
+    )
+    from par_index.core.tz import (
+        VN_TZ,
+    )
 
 __all__ = [
     "DEFAULT_FIRST_YEAR",
@@ -56,3 +60,24 @@ __all__ = [
     "official_day_changes",
     "package_label",
 ]
+
+__getattr__, __dir__ = attach(
+    __name__,
+    {
+        "DEFAULT_FIRST_YEAR": "par_index.calendar.work_calendar",
+        "DEFAULT_LAST_YEAR": "par_index.calendar.work_calendar",
+        "DEFAULT_OFFICE_HOURS": "par_index.calendar.office_hours",
+        "VN_TZ": "par_index.core.tz",
+        "CalendarDifference": "par_index.calendar.days",
+        "CalendarRangeError": "par_index.calendar.days",
+        "DayChange": "par_index.calendar.days",
+        "DayKind": "par_index.calendar.days",
+        "InvalidCalendar": "par_index.calendar.days",
+        "OfficeHours": "par_index.calendar.office_hours",
+        "WorkCalendar": "par_index.calendar.work_calendar",
+        "default_calendar": "par_index.calendar.work_calendar",
+        "load_day_changes": "par_index.calendar.sources",
+        "official_day_changes": "par_index.calendar.sources",
+        "package_label": "par_index.calendar.days",
+    },
+)

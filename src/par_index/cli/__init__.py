@@ -11,18 +11,18 @@ load nothing of the others.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import importlib
-import io
-import json
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Final, TextIO
 
 from par_index import __version__
-from par_index.exceptions import LoadError, ParIndexError
 
+# Neither typing nor the package's modules are imported at run time until a command needs
+# them: ``par-index --help`` starts as fast as Python itself, nearly.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Final, TextIO
+
     from par_index.cli._common import Output
 
 __all__ = ["COMMANDS", "build_parser", "main"]
@@ -85,7 +85,9 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
 def _fail(args: argparse.Namespace, out: Output, exc: BaseException, message: str) -> int:
     """Report an error: the message on standard error and, for ``--format json``, the error
     as a JSON document on standard output. Returns the exit status 1."""
-    from par_index.cli._common import error_json  # noqa: PLC0415 - only on failure
+    import json  # noqa: PLC0415 - only on failure
+
+    from par_index.cli._common import error_json  # noqa: PLC0415
 
     sys.stderr.write(message + "\n")
     if getattr(args, "format", None) == "json":
@@ -116,6 +118,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     try:
         return _run(args, stream)
     finally:
+        import contextlib  # noqa: PLC0415 - nothing is imported before a command runs
+        import io  # noqa: PLC0415
+
         stream.flush()
         if isinstance(own, io.TextIOWrapper) and own is not sys.stdout:
             with contextlib.suppress(OSError, ValueError):
@@ -127,15 +132,19 @@ def _run(args: argparse.Namespace, stream: Output) -> int:
 
     try:
         status: int = args.run(args, stream)
-    except LoadError as exc:
-        status = _fail(args, stream, exc, str(exc))
-    except ParIndexError as exc:
-        status = _fail(args, stream, exc, f"par-index: {exc}")
-    except OSError as exc:
-        status = _fail(args, stream, exc, f"par-index: {shown_path(str(exc))}")
     except Exception as exc:  # noqa: BLE001 - no traceback reaches a user; the bug is named
-        sys.stderr.write(f"par-index: internal error, please report it: {type(exc).__name__}\n")
-        return 3
+        # Whatever raised a library error has imported the error module already.
+        from par_index.exceptions import LoadError, ParIndexError  # noqa: PLC0415
+
+        if isinstance(exc, LoadError):
+            status = _fail(args, stream, exc, str(exc))
+        elif isinstance(exc, ParIndexError):
+            status = _fail(args, stream, exc, f"par-index: {exc}")
+        elif isinstance(exc, OSError):
+            status = _fail(args, stream, exc, f"par-index: {shown_path(str(exc))}")
+        else:
+            sys.stderr.write(f"par-index: internal error, please report it: {type(exc).__name__}\n")
+            return 3
     stream.flush()
     if stream.closed_by_reader:
         silence_stdout()

@@ -13,6 +13,9 @@ from par_index.core.decode import decode_bytes
 from par_index.exceptions import ParIndexError, Problem
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from par_index.core.lang import Lang
     from par_index.frameworks.model import Framework
 
 __all__ = [
@@ -21,6 +24,7 @@ __all__ = [
     "emit_json",
     "error_json",
     "framework_arg",
+    "pick",
     "problem_json",
     "read_input",
     "shown_path",
@@ -148,3 +152,9 @@ def framework_arg(id_or_path: str) -> Framework:
                 )
             ]
         ) from None
+
+
+def pick(texts: Mapping[str, tuple[str, str]], key: str, lang: Lang) -> str:
+    """The Vietnamese or English text of ``key`` in a table of (vi, en) pairs."""
+    vi, en = texts[key]
+    return vi if lang == "vi" else en

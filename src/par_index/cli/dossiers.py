@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TextIO
 
-from par_index.cli._common import SCHEMA_VERSION, emit_json, problem_json, shown_path
+from par_index.cli._common import SCHEMA_VERSION, emit_json, pick, problem_json, shown_path
 from par_index.core.lang import Lang, format_number
 from par_index.exceptions import InvalidValueError, Problem
 from par_index.formats.columnar_reader import read_dossier_table
@@ -33,11 +33,6 @@ _CHECK_TEXT: dict[str, tuple[str, str]] = {
         "{n} hồ sơ bị loại, {p} lỗi trong {src}:",
         "{n} dossiers rejected, {p} problems in {src}:",
     ),
-    "period": ("Kỳ báo cáo", "Period"),
-    "cutoff": ("Thời gian chốt số liệu", "Data cut-off"),
-    "due": ("Hạn gửi báo cáo", "Report due"),
-    "due_source": ("Căn cứ", "Source"),
-    "none_found": ("Không tìm thấy văn bản nào.", "No document references found."),
     "omitted": (
         "… và {n} lỗi khác không liệt kê ({counts})",
         "… and {n} more problems not listed ({counts})",
@@ -46,8 +41,7 @@ _CHECK_TEXT: dict[str, tuple[str, str]] = {
 
 
 def _ct(key: str, lang: Lang) -> str:
-    vi, en = _CHECK_TEXT[key]
-    return vi if lang == "vi" else en
+    return pick(_CHECK_TEXT, key, lang)
 
 
 def _cmd_dossiers_check(args: argparse.Namespace, out: TextIO) -> int:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from par_index.core.lang import Lang
 from par_index.examples.ba_trang import ba_trang_report
 from par_index.formats.json import dumps
 from par_index.reports.summary import render_summary
@@ -13,24 +12,6 @@ from par_index.reports.summary import render_summary
 __all__ = [
     "register",
 ]
-
-_TEXT: dict[str, tuple[str, str]] = {
-    "dossiers_ok": ("{n} hồ sơ hợp lệ trong {src}", "{n} valid dossiers in {src}"),
-    "dossiers_bad": (
-        "{n} hồ sơ bị loại, {p} lỗi trong {src}:",
-        "{n} dossiers rejected, {p} problems in {src}:",
-    ),
-    "period": ("Kỳ báo cáo", "Period"),
-    "cutoff": ("Thời gian chốt số liệu", "Data cut-off"),
-    "due": ("Hạn gửi báo cáo", "Report due"),
-    "due_source": ("Căn cứ", "Source"),
-    "none_found": ("Không tìm thấy văn bản nào.", "No document references found."),
-}
-
-
-def _t(key: str, lang: Lang) -> str:
-    vi, en = _TEXT[key]
-    return vi if lang == "vi" else en
 
 
 def _cmd_example(args: argparse.Namespace, out: TextIO) -> int:

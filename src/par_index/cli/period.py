@@ -6,6 +6,7 @@ import argparse
 import json
 from typing import TextIO
 
+from par_index.cli._common import pick
 from par_index.core.lang import Lang, format_date
 from par_index.model.periods import ReportingPeriod
 
@@ -14,22 +15,15 @@ __all__ = [
 ]
 
 _TEXT: dict[str, tuple[str, str]] = {
-    "dossiers_ok": ("{n} hồ sơ hợp lệ trong {src}", "{n} valid dossiers in {src}"),
-    "dossiers_bad": (
-        "{n} hồ sơ bị loại, {p} lỗi trong {src}:",
-        "{n} dossiers rejected, {p} problems in {src}:",
-    ),
     "period": ("Kỳ báo cáo", "Period"),
     "cutoff": ("Thời gian chốt số liệu", "Data cut-off"),
     "due": ("Hạn gửi báo cáo", "Report due"),
     "due_source": ("Căn cứ", "Source"),
-    "none_found": ("Không tìm thấy văn bản nào.", "No document references found."),
 }
 
 
 def _t(key: str, lang: Lang) -> str:
-    vi, en = _TEXT[key]
-    return vi if lang == "vi" else en
+    return pick(_TEXT, key, lang)
 
 
 def _cmd_period(args: argparse.Namespace, out: TextIO) -> int:

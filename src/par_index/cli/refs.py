@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import TextIO
 
-from par_index.cli._common import read_input
+from par_index.cli._common import pick, read_input
 from par_index.core.lang import Lang
 from par_index.model.documents import find_document_refs
 
@@ -15,22 +15,12 @@ __all__ = [
 ]
 
 _TEXT: dict[str, tuple[str, str]] = {
-    "dossiers_ok": ("{n} hồ sơ hợp lệ trong {src}", "{n} valid dossiers in {src}"),
-    "dossiers_bad": (
-        "{n} hồ sơ bị loại, {p} lỗi trong {src}:",
-        "{n} dossiers rejected, {p} problems in {src}:",
-    ),
-    "period": ("Kỳ báo cáo", "Period"),
-    "cutoff": ("Thời gian chốt số liệu", "Data cut-off"),
-    "due": ("Hạn gửi báo cáo", "Report due"),
-    "due_source": ("Căn cứ", "Source"),
     "none_found": ("Không tìm thấy văn bản nào.", "No document references found."),
 }
 
 
 def _t(key: str, lang: Lang) -> str:
-    vi, en = _TEXT[key]
-    return vi if lang == "vi" else en
+    return pick(_TEXT, key, lang)
 
 
 def _cmd_refs(args: argparse.Namespace, out: TextIO) -> int:

@@ -74,8 +74,8 @@ def parse_vn_moment(
     limit does (Bộ luật Dân sự 2015 Điều 147).
 
     Raises:
-        ValueError: when the text is none of: dd/mm/yyyy, dd/mm/yyyy HH:MM[:SS],
-            ISO 8601 (YYYY-MM-DD[THH:MM[:SS][±HH:MM]]) or yyyyMMddHHmmss.
+        ValueError: when the text is none of: ``dd/mm/yyyy``, ``dd/mm/yyyy HH:MM[:SS]``,
+            ISO 8601 (``YYYY-MM-DD[THH:MM[:SS][±HH:MM]]``) or ``yyyyMMddHHmmss``.
     """
     try:
         return _parse_moment(text.strip(), end_of_day, tz)

@@ -8,57 +8,63 @@
 * :mod:`~par_index.frameworks.loader` — TOML files, the bundled frameworks, JSON hooks.
 """
 
-from par_index.frameworks.loader import (
-    BUNDLED,
-    bundled_frameworks,
-    configure_framework_converter,
-    framework_from_dict,
-    framework_to_dict,
-    get_framework,
-    load_framework,
-    loads_framework,
-    rule_from_dict,
-    rule_to_dict,
-)
-from par_index.frameworks.measures import (
-    MEASURES,
-    TIMELINESS_CATEGORIES,
-    InvalidMeasure,
-    MeasureKind,
-    MeasureOrigin,
-    MeasureSpec,
-    MeasureValue,
-    measure_spec,
-)
-from par_index.frameworks.model import (
-    Component,
-    Criterion,
-    Framework,
-    InvalidFramework,
-    NodeRole,
-    NotApplicablePolicy,
-    Provenance,
-)
-from par_index.frameworks.rules import (
-    RULE_KINDS,
-    Band,
-    BandsRule,
-    BooleanRule,
-    CategoricalRule,
-    Choice,
-    InvalidRule,
-    ManualRule,
-    Outcome,
-    PerCountRule,
-    ProportionalRule,
-    Rule,
-    Scale,
-    SurveyRule,
-    ThresholdRule,
-    evaluate,
-    is_monotone,
-)
-from par_index.frameworks.text import InvalidRuleText, parse_rule, render_rule
+from __future__ import annotations
+
+from par_index.core.lazy import attach
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from par_index.frameworks.loader import (
+        BUNDLED,
+        bundled_frameworks,
+        configure_framework_converter,
+        framework_from_dict,
+        framework_to_dict,
+        get_framework,
+        load_framework,
+        loads_framework,
+        rule_from_dict,
+        rule_to_dict,
+    )
+    from par_index.frameworks.measures import (
+        MEASURES,
+        TIMELINESS_CATEGORIES,
+        InvalidMeasure,
+        MeasureKind,
+        MeasureOrigin,
+        MeasureSpec,
+        MeasureValue,
+        measure_spec,
+    )
+    from par_index.frameworks.model import (
+        Component,
+        Criterion,
+        Framework,
+        InvalidFramework,
+        NodeRole,
+        NotApplicablePolicy,
+        Provenance,
+    )
+    from par_index.frameworks.rules import (
+        RULE_KINDS,
+        Band,
+        BandsRule,
+        BooleanRule,
+        CategoricalRule,
+        Choice,
+        InvalidRule,
+        ManualRule,
+        Outcome,
+        PerCountRule,
+        ProportionalRule,
+        Rule,
+        Scale,
+        SurveyRule,
+        ThresholdRule,
+        evaluate,
+        is_monotone,
+    )
+    from par_index.frameworks.text import InvalidRuleText, parse_rule, render_rule
 
 __all__ = [
     "BUNDLED",
@@ -107,3 +113,54 @@ __all__ = [
     "rule_from_dict",
     "rule_to_dict",
 ]
+
+__getattr__, __dir__ = attach(
+    __name__,
+    {
+        "BUNDLED": "par_index.frameworks.loader",
+        "MEASURES": "par_index.frameworks.measures",
+        "RULE_KINDS": "par_index.frameworks.rules",
+        "TIMELINESS_CATEGORIES": "par_index.frameworks.measures",
+        "Band": "par_index.frameworks.rules",
+        "BandsRule": "par_index.frameworks.rules",
+        "BooleanRule": "par_index.frameworks.rules",
+        "CategoricalRule": "par_index.frameworks.rules",
+        "Choice": "par_index.frameworks.rules",
+        "Component": "par_index.frameworks.model",
+        "Criterion": "par_index.frameworks.model",
+        "Framework": "par_index.frameworks.model",
+        "InvalidFramework": "par_index.frameworks.model",
+        "InvalidMeasure": "par_index.frameworks.measures",
+        "InvalidRule": "par_index.frameworks.rules",
+        "InvalidRuleText": "par_index.frameworks.text",
+        "ManualRule": "par_index.frameworks.rules",
+        "MeasureKind": "par_index.frameworks.measures",
+        "MeasureOrigin": "par_index.frameworks.measures",
+        "MeasureSpec": "par_index.frameworks.measures",
+        "MeasureValue": "par_index.frameworks.measures",
+        "NodeRole": "par_index.frameworks.model",
+        "NotApplicablePolicy": "par_index.frameworks.model",
+        "Outcome": "par_index.frameworks.rules",
+        "PerCountRule": "par_index.frameworks.rules",
+        "ProportionalRule": "par_index.frameworks.rules",
+        "Provenance": "par_index.frameworks.model",
+        "Rule": "par_index.frameworks.rules",
+        "Scale": "par_index.frameworks.rules",
+        "SurveyRule": "par_index.frameworks.rules",
+        "ThresholdRule": "par_index.frameworks.rules",
+        "bundled_frameworks": "par_index.frameworks.loader",
+        "configure_framework_converter": "par_index.frameworks.loader",
+        "evaluate": "par_index.frameworks.rules",
+        "framework_from_dict": "par_index.frameworks.loader",
+        "framework_to_dict": "par_index.frameworks.loader",
+        "get_framework": "par_index.frameworks.loader",
+        "is_monotone": "par_index.frameworks.rules",
+        "load_framework": "par_index.frameworks.loader",
+        "loads_framework": "par_index.frameworks.loader",
+        "measure_spec": "par_index.frameworks.measures",
+        "parse_rule": "par_index.frameworks.text",
+        "render_rule": "par_index.frameworks.text",
+        "rule_from_dict": "par_index.frameworks.loader",
+        "rule_to_dict": "par_index.frameworks.loader",
+    },
+)

@@ -1,29 +1,35 @@
 """Periodic reform reports (báo cáo CCHC): the model, its standard figures, the parser, the
 consistency checks and the Markdown renderer."""
 
-from par_index.reports.checks import Finding, Severity, check_report
-from par_index.reports.figures import STANDARD_FIGURES, FigureSpec
-from par_index.reports.model import (
-    Block,
-    BlockKind,
-    Citation,
-    Figure,
-    Qualifier,
-    Report,
-    ReportHeader,
-    Section,
-    SectionRole,
-    Signatory,
-    SourceSpan,
-)
-from par_index.reports.parser import (
-    ParsedReport,
-    ReportParseError,
-    parse_report,
-    parse_report_file,
-    read_report,
-)
-from par_index.reports.render import render_markdown
+from __future__ import annotations
+
+from par_index.core.lazy import attach
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from par_index.reports.checks import Finding, Severity, check_report
+    from par_index.reports.figures import STANDARD_FIGURES, FigureSpec
+    from par_index.reports.model import (
+        Block,
+        BlockKind,
+        Citation,
+        Figure,
+        Qualifier,
+        Report,
+        ReportHeader,
+        Section,
+        SectionRole,
+        Signatory,
+        SourceSpan,
+    )
+    from par_index.reports.parser import (
+        ParsedReport,
+        ReportParseError,
+        parse_report,
+        parse_report_file,
+        read_report,
+    )
+    from par_index.reports.render import render_markdown
 
 __all__ = [
     "STANDARD_FIGURES",
@@ -49,3 +55,31 @@ __all__ = [
     "read_report",
     "render_markdown",
 ]
+
+__getattr__, __dir__ = attach(
+    __name__,
+    {
+        "STANDARD_FIGURES": "par_index.reports.figures",
+        "Block": "par_index.reports.model",
+        "BlockKind": "par_index.reports.model",
+        "Citation": "par_index.reports.model",
+        "Figure": "par_index.reports.model",
+        "FigureSpec": "par_index.reports.figures",
+        "Finding": "par_index.reports.checks",
+        "ParsedReport": "par_index.reports.parser",
+        "Qualifier": "par_index.reports.model",
+        "Report": "par_index.reports.model",
+        "ReportHeader": "par_index.reports.model",
+        "ReportParseError": "par_index.reports.parser",
+        "Section": "par_index.reports.model",
+        "SectionRole": "par_index.reports.model",
+        "Severity": "par_index.reports.checks",
+        "Signatory": "par_index.reports.model",
+        "SourceSpan": "par_index.reports.model",
+        "check_report": "par_index.reports.checks",
+        "parse_report": "par_index.reports.parser",
+        "parse_report_file": "par_index.reports.parser",
+        "read_report": "par_index.reports.parser",
+        "render_markdown": "par_index.reports.render",
+    },
+)

@@ -343,6 +343,10 @@ def frameworks(
     return _frameworks(monotone, max_depth, survey)
 
 
+# The strategy above, for the functions whose parameter of the same name shadows it.
+_all_frameworks = frameworks
+
+
 def _value(draw: st.DrawFn, spec: MeasureSpec) -> MeasureValue:
     kind = spec.kind
     if kind is MeasureKind.RATE:
@@ -431,18 +435,19 @@ def evidence(
 
 def framework_evidence(
     *,
-    frameworks_: st.SearchStrategy[Framework] | None = None,
+    frameworks: st.SearchStrategy[Framework] | None = None,
     allow_missing: bool = True,
     allow_not_applicable: bool = True,
 ) -> st.SearchStrategy[tuple[Framework, Evidence]]:
     """A framework and evidence for it.
 
     Args:
-        frameworks_: the frameworks to draw; default :func:`frameworks`.
+        frameworks: the frameworks to draw; default every framework the module's
+            :func:`frameworks` strategy draws.
         allow_missing: leave some measures and scores out.
         allow_not_applicable: make some measures and nodes not applicable.
     """
-    base = frameworks_ if frameworks_ is not None else frameworks()
+    base = frameworks if frameworks is not None else _all_frameworks()
     return base.flatmap(
         lambda fw: st.tuples(
             st.just(fw),

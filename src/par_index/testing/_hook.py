@@ -1,22 +1,34 @@
 """Entry point called by Hypothesis at import time (``[project.entry-points.hypothesis]``).
 
-It registers par_index's strategies for ``st.from_type``. Importing the strategies is
-deferred to the call so that par_index's own import never pulls in Hypothesis. When the call
-comes from inside ``par_index.testing.strategies``'s own first import (that module imports
-Hypothesis, which runs this hook), the module is not ready yet; it registers its strategies
-itself when its import completes.
+It registers par_index's strategies for ``st.from_type`` without building them: each type gets
+a deferred strategy that imports :mod:`par_index.testing.strategies` (and the parsers and
+frameworks it needs) only when a value is first drawn. So ``import hypothesis`` in a project
+that has par_index installed pays for the value classes alone, not for the strategies.
 """
 
 from __future__ import annotations
 
-import sys
+import importlib
+from typing import Any
+
+from par_index.testing._types import TYPES
+
+
+def _deferred(function: str) -> Any:
+    """A strategy that imports the strategies module and builds ``function()`` on first draw."""
+    from hypothesis import strategies as st  # noqa: PLC0415 - Hypothesis calls this hook
+
+    def definition() -> Any:
+        strategies = importlib.import_module("par_index.testing.strategies")
+        return getattr(strategies, function)()
+
+    return st.deferred(definition)
 
 
 def register() -> None:
-    """Register every par_index strategy with Hypothesis."""
-    module = sys.modules.get("par_index.testing.strategies")
-    if module is not None and not getattr(module, "_READY", False):
-        return  # par_index.testing.strategies is being imported; it registers at its end
-    from par_index.testing.strategies import register_type_strategies  # noqa: PLC0415
+    """Register a deferred strategy for every par_index type."""
+    from hypothesis import strategies as st  # noqa: PLC0415 - Hypothesis calls this hook
 
-    register_type_strategies()
+    for module, name, function in TYPES:
+        cls = getattr(importlib.import_module(module), name)
+        st.register_type_strategy(cls, _deferred(function))

@@ -7,11 +7,15 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
+from par_index.calendar.work_calendar import DEFAULT_FIRST_YEAR, DEFAULT_LAST_YEAR
 from par_index.model.periods import _MAX_YEAR, _MIN_YEAR, PeriodKind, ReportingPeriod
 
 __all__ = ["reporting_periods"]
 
-_YEARS: st.SearchStrategy[int] = st.integers(_MIN_YEAR, _MAX_YEAR)
+# By default, the years whose whole period (from 15/12 of the year before) lies inside the
+# default working-day calendar, so that every date of a drawn period can be computed on.
+CALENDAR_YEARS: st.SearchStrategy[int] = st.integers(DEFAULT_FIRST_YEAR + 1, DEFAULT_LAST_YEAR)
+_YEARS = CALENDAR_YEARS
 _KINDS: st.SearchStrategy[PeriodKind] = st.sampled_from(PeriodKind)
 
 
@@ -23,8 +27,9 @@ def reporting_periods(
     """Valid reporting periods.
 
     Args:
-        years: the years to draw from; years outside 1990–2100 are filtered out so that
-            every draw is a valid period.
+        years: the years to draw from; default the years the default calendar covers
+            whole (2001–2035). Years outside 1990–2100 are filtered out so that every draw
+            is a valid period; widen with e.g. ``st.integers(1990, 2100)``.
         kinds: the kinds of period to draw; the quarter or month number is drawn to match.
 
     Returns:

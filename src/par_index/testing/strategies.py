@@ -16,12 +16,13 @@ installed. Arguments are keyword-only and take strategies.
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from par_index.frameworks import Framework
 from par_index.model.areas import ReformArea
 from par_index.model.documents import DocumentRef
 from par_index.model.dossiers import VN_TZ, Channel, Dossier, DossierStatus, SupplementRequest
@@ -53,6 +54,7 @@ from par_index.scoring.evidence import Evidence
 from par_index.testing._documents import document_refs
 from par_index.testing._frameworks import evidence, framework_evidence, frameworks, rules
 from par_index.testing._periods import reporting_periods
+from par_index.testing._types import TYPES
 
 __all__ = [
     "administrative_units",
@@ -62,6 +64,7 @@ __all__ = [
     "dossier_codes",
     "dossiers",
     "evidence",
+    "evidence_of_any_framework",
     "figures",
     "framework_evidence",
     "frameworks",
@@ -165,6 +168,10 @@ def procedure_codes(
     return st.tuples(base, localised, suffix).map(lambda t: t[0] + (t[2] if t[1] else ""))
 
 
+# The strategy above, for the functions whose parameter of the same name shadows it.
+_any_procedure_codes = procedure_codes
+
+
 @st.composite
 def _time_limits(draw: st.DrawFn, units: st.SearchStrategy[TimeUnit]) -> TimeLimit:
     unit = draw(units)
@@ -215,17 +222,22 @@ def dossier_codes() -> st.SearchStrategy[str]:
 def supplement_requests(
     *,
     start: st.SearchStrategy[datetime] | None = None,
-    open_: st.SearchStrategy[bool] = st.booleans(),  # noqa: B008
+    completed: st.SearchStrategy[bool] = st.booleans(),  # noqa: B008
 ) -> st.SearchStrategy[SupplementRequest]:
-    """Single supplement requests, open or completed."""
+    """Single supplement requests, open or completed.
+
+    Args:
+        start: the moment of the request; default :func:`moments`.
+        completed: whether the supplement was completed (else the request is still open).
+    """
     gap = st.timedeltas(timedelta(0), timedelta(days=20)).map(
         lambda t: t - t % timedelta(seconds=1)
     )
     return st.builds(
-        lambda s, g, o: SupplementRequest(s, None if o else s + g),
+        lambda s, g, done: SupplementRequest(s, s + g if done else None),
         start if start is not None else moments(),
         gap,
-        open_,
+        completed,
     )
 
 
@@ -248,6 +260,9 @@ def _dossiers(
     procedure_code: st.SearchStrategy[str],
     unit_codes: st.SearchStrategy[str],
     start: st.SearchStrategy[datetime],
+    *,
+    must_receive: bool = False,
+    must_appoint: bool = False,
 ) -> Dossier:
     status = draw(statuses)
     channel = Channel.ONLINE if status is DossierStatus.SUBMITTED_ONLINE else draw(channels)
@@ -255,14 +270,14 @@ def _dossiers(
     submitted = t if status is DossierStatus.SUBMITTED_ONLINE or draw(st.booleans()) else None
     received = None
     supplements: list[SupplementRequest] = []
-    appointment = finished = returned = None
+    appointment_at = finished = returned = None
     if status is not DossierStatus.SUBMITTED_ONLINE and (
-        status.needs_reception or draw(st.booleans())
+        must_receive or status.needs_reception or draw(st.booleans())
     ):
         t = t + draw(_GAP) if submitted is not None else t
         received = t
-        if draw(st.booleans()):
-            appointment = received + draw(_GAP)
+        if must_appoint or draw(st.booleans()):
+            appointment_at = received + draw(_GAP)
         count = draw(st.integers(0, 2))
         may_open = status in _OPEN_SUPPLEMENT_OK
         for i in range(count):
@@ -292,7 +307,7 @@ def _dossiers(
         status=status,
         submitted_at=submitted,
         received_at=received,
-        appointment_at=appointment,
+        appointment_at=appointment_at,
         finished_at=finished,
         returned_at=returned,
         supplements=tuple(supplements),
@@ -308,9 +323,11 @@ def dossiers(
     statuses: st.SearchStrategy[DossierStatus] = st.sampled_from(DossierStatus),  # noqa: B008
     channels: st.SearchStrategy[Channel] = st.sampled_from(Channel),  # noqa: B008
     codes: st.SearchStrategy[str] | None = None,
-    procedure_codes_: st.SearchStrategy[str] | None = None,
+    procedure_codes: st.SearchStrategy[str] | None = None,
     unit_codes: st.SearchStrategy[str] = st.sampled_from(["H21.65", "H21.66", "51", "21535"]),  # noqa: B008
     start: st.SearchStrategy[datetime] | None = None,
+    procedures: Sequence[Procedure] | None = None,
+    judgeable: bool = False,
 ) -> st.SearchStrategy[Dossier]:
     """Dossiers whose moments, status and supplement requests agree.
 
@@ -318,17 +335,34 @@ def dossiers(
         statuses: the statuses to draw from.
         channels: the channels (status 1 is always online).
         codes: dossier codes; default :func:`dossier_codes`.
-        procedure_codes_: procedure codes; default :func:`procedure_codes`.
+        procedure_codes: procedure codes; default the codes of ``procedures`` when given,
+            else any code the module's :func:`procedure_codes` strategy draws.
         unit_codes: handling unit codes.
         start: the first moment of each dossier; default :func:`moments`.
+        procedures: the procedures the dossiers belong to (their codes are drawn).
+        judgeable: only dossiers the timeliness rules can judge
+            (:func:`par_index.service.timeliness.classify`): every dossier is received, and
+            has an appointment moment unless ``procedures`` are given, whose time limits
+            then give the deadline of those without one.
+
+    Raises:
+        ValueError: when ``procedures`` is empty, or given together with ``procedure_codes``.
     """
+    if procedures is not None:
+        if not procedures or procedure_codes is not None:
+            raise ValueError("give a non-empty procedures list, or procedure_codes, not both")
+        procedure_codes = st.sampled_from(sorted({p.code for p in procedures}))
+    if judgeable:
+        statuses = statuses.filter(lambda s: s is not DossierStatus.SUBMITTED_ONLINE)
     return _dossiers(
         statuses,
         channels,
         codes if codes is not None else dossier_codes(),
-        procedure_codes_ if procedure_codes_ is not None else procedure_codes(),
+        procedure_codes if procedure_codes is not None else _any_procedure_codes(),
         unit_codes,
         start if start is not None else moments(),
+        must_receive=judgeable,
+        must_appoint=judgeable and procedures is None,
     )
 
 
@@ -506,31 +540,17 @@ def reports(
     return _reports(periods if periods is not None else reporting_periods())
 
 
+def evidence_of_any_framework() -> st.SearchStrategy[Evidence]:
+    """Evidence for a framework drawn by :func:`frameworks` (what ``st.from_type(Evidence)``
+    draws)."""
+    return frameworks().flatmap(lambda fw: evidence(framework=fw))
+
+
 def register_type_strategies() -> None:
     """Register these strategies for :func:`hypothesis.strategies.from_type`."""
-    table: dict[type, st.SearchStrategy[object]] = {
-        AdministrativeUnit: administrative_units(),
-        ReportingPeriod: reporting_periods(),
-        DocumentRef: document_refs(),
-        TimeLimit: time_limits(),
-        Procedure: procedures(),
-        SupplementRequest: supplement_requests(),
-        Dossier: dossiers(),
-        Task: tasks(),
-        Plan: plans(),
-        SourceSpan: source_spans(),
-        Figure: figures(),
-        Block: blocks(),
-        Section: sections(),
-        Citation: citations(),
-        Signatory: signatories(),
-        ReportHeader: report_headers(),
-        Report: reports(),
-        Framework: frameworks(),
-        Evidence: frameworks().flatmap(lambda fw: evidence(framework=fw)),
-    }
-    for cls, strategy in table.items():
-        st.register_type_strategy(cls, strategy)
+    for module, name, function in TYPES:
+        cls = getattr(importlib.import_module(module), name)
+        st.register_type_strategy(cls, globals()[function]())
 
 
 # Registered on import too: Hypothesis runs its entry points while this module is still being
