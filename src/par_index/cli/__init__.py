@@ -103,11 +103,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     a usage error; 3 for an error of the program itself, a bug to report (never a
     traceback).
     """
-    from par_index.cli._common import Output, utf8_stream  # noqa: PLC0415
-
     words = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(words)
-    args = parser.parse_args(words)
+    args = parser.parse_args(words)  # --help and usage errors exit here, having loaded nothing
+    from par_index.cli._common import Output, utf8_stream  # noqa: PLC0415
+
     own: TextIO | None = None
     if out is None:
         if sys.stdout is None:  # started with standard output closed (>&-)

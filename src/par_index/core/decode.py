@@ -64,7 +64,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
     """``utf-16-le``/``-be`` when most even (odd) bytes of the start are zero, as in text that
     is mostly ASCII; None otherwise."""
     head = data[:4096]
-    if len(head) < 4 or len(data) % 2:
+    if len(head) < 16 or len(data) % 2:  # too short to tell from bytes that happen to be 0
         return None
     even_zero = head[0::2].count(0) / (len(head) / 2)
     odd_zero = head[1::2].count(0) / (len(head) / 2)
@@ -100,7 +100,9 @@ def decode_text(data: bytes, *, source: str = "<bytes>") -> Decoded:
         except UnicodeDecodeError:
             pass  # not UTF-16 after all: read on
         else:
-            if "\x00" not in text:
+            # Text has no control characters but line ends and tabs; bytes misread as
+            # UTF-16 have plenty.
+            if not any(ch < " " and ch not in "\t\n\r\f" for ch in text[:2048]):
                 return Decoded(_nfc(text), "UTF-16")
     try:
         return Decoded(_nfc(data.decode("utf-8")), "UTF-8")
