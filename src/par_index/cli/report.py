@@ -30,7 +30,7 @@ def _read(file: str) -> str:
         ReportParseError: when it is not UTF-8 or UTF-16 text.
     """
     if file == "-":
-        return sys.stdin.read()
+        return decode_report(sys.stdin.buffer.read(), "<stdin>")
     with open(file, "rb") as handle:
         return decode_report(handle.read(), file)
 
