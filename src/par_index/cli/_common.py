@@ -29,6 +29,7 @@ __all__ = [
     "read_input",
     "shown_path",
     "silence_stdout",
+    "stdin_bytes",
     "utf8_stream",
 ]
 
@@ -93,6 +94,14 @@ def shown_path(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
+def stdin_bytes() -> bytes | str:
+    """Standard input as bytes (decoded at the boundary, not by the locale); text when it has
+    no bytes underneath (a stream a program put there)."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    data: bytes | str = buffer.read() if buffer is not None else sys.stdin.read()
+    return data
+
+
 def read_input(name: str) -> str:
     """The text of a file, or of standard input for ``-``, through the decoding boundary.
 
@@ -101,7 +110,7 @@ def read_input(name: str) -> str:
         OSError: when the file cannot be read.
     """
     if name == "-":
-        return decode_bytes(sys.stdin.buffer.read(), source="<stdin>")
+        return decode_bytes(stdin_bytes(), source="<stdin>")
     return decode_bytes(Path(name).read_bytes(), source=shown_path(name))
 
 

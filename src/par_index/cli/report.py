@@ -9,10 +9,10 @@ status 1 when a finding has error severity. A FILE of ``-`` reads standard input
 from __future__ import annotations
 
 import argparse
-import sys
 from collections import Counter
 from typing import TextIO
 
+from par_index.cli._common import stdin_bytes
 from par_index.core.lang import Lang
 from par_index.formats.json import dumps
 from par_index.reports.checks import Finding, Severity, check_report
@@ -30,7 +30,8 @@ def _read(file: str) -> str:
         ReportParseError: when it is not UTF-8 or UTF-16 text.
     """
     if file == "-":
-        return decode_report(sys.stdin.buffer.read(), "<stdin>")
+        data = stdin_bytes()
+        return data if isinstance(data, str) else decode_report(data, "<stdin>")
     with open(file, "rb") as handle:
         return decode_report(handle.read(), file)
 
