@@ -517,3 +517,32 @@ def test_check_of_an_empty_file_writes_json(tmp_path: Path) -> None:
     data = json.loads(text)
     assert data["schema_version"] == 1
     assert data["error"]["problems"][0]["code"] == "empty-file"
+
+
+def test_verification_reads_back_appraisals_surveys_and_marks() -> None:
+    from par_index.scoring.evidence import AppraisalRound, SurveyResult
+    from par_index.scoring.verification import verify_scorecard
+
+    fw = get_framework("example-commune")
+    base = ba_trang_evidence()
+    assessments = (
+        CriterionAssessment(
+            "5.1", Decimal("2.5"), rounds=(AppraisalRound(1, Decimal(2), "thiếu"),)
+        ),
+        CriterionAssessment("1.1.1", rounds=(AppraisalRound(2, Decimal("0.5")),)),
+    )
+    survey = (SurveyResult("8.1", Decimal("4.2"), 120), SurveyResult("8.2", Decimal("3.9"), 118))
+    evidence = attrs.evolve(base, assessment=Assessment(assessments, survey, ("2",)))
+    card = score(fw, evidence)
+    back = loads(
+        Scorecard, dumps(card, converter=scorecard_converter()), converter=scorecard_converter()
+    )
+    assert verify_scorecard(back, fw) == back
+    self_scored = attrs.evolve(
+        evidence, assessment=Assessment((CriterionAssessment("5.1", Decimal(3)),), survey, ())
+    )
+    again = score(fw, self_scored)
+    assert verify_scorecard(again, fw) is again
+    with pytest.raises(InvalidScorecard) as info:
+        verify_scorecard(card, get_framework("qd-766-2022"))
+    assert info.value.problems[0].code == "unverifiable"
