@@ -1,7 +1,7 @@
 """Benchmark of ``score()``: the whole country's communes under the example framework.
 
 Run: ``python benchmarks/bench_scoring.py [communes]`` (default 3,321, the number of
-commune-level units since 01/7/2025, QĐ 19/2025/QĐ-TTg; domain.md §4).
+commune-level units since 01/7/2025, QĐ 19/2025/QĐ-TTg; docs/sources.md, QĐ 766).
 
 Workload: one evidence per commune, built from the Ba Trang evidence with every measure the
 illustrative commune framework reads redrawn at random (seeded): rates uniform in [0, 1] on

@@ -1,6 +1,5 @@
 """Tests of par_index.calendar.work_calendar: hand-computed days from the official calendars,
-time-limit
-rules (domain.md §4–§5), bounds, overrides and the O(1) arithmetic against a day walk."""
+time-limit rules (docs/sources.md), bounds, overrides and the O(1) arithmetic against a day walk."""
 
 from __future__ import annotations
 
@@ -175,7 +174,7 @@ def test_changes_lists_departures_with_sources() -> None:
     assert changes == tuple(sorted(changes, key=lambda c: c.day))
     by_day = {c.day: c for c in changes}
     assert by_day[date(2024, 4, 29)].kind is DayKind.OFF
-    assert by_day[date(2024, 4, 29)].source == "CV 2450/VPCP-KGVX"
+    assert by_day[date(2024, 4, 29)].source == "CV 2450/VPCP-KGVX ngày 12/4/2024"
     assert by_day[date(2024, 5, 4)].kind is DayKind.WORKED
     assert by_day[date(2024, 4, 30)].source == "Bộ luật Lao động 2019 Điều 112"
     assert all(c.day.year == 2024 and c.source for c in changes)
@@ -199,7 +198,7 @@ def test_bundled_table() -> None:
         assert change.name.strip()
     years = {c.day.year for c in table}
     assert {2018, 2019, 2024, 2025, 2026} <= years
-    assert by_day[date(2024, 4, 29)].source == "CV 2450/VPCP-KGVX"
+    assert by_day[date(2024, 4, 29)].source == "CV 2450/VPCP-KGVX ngày 12/4/2024"
     assert by_day[date(2024, 5, 4)].verified
     assert by_day[date(2026, 1, 2)].source == "CV 12729/VPCP-KGVX ngày 25/12/2025"
     assert by_day[date(2026, 1, 10)].kind is DayKind.WORKED
@@ -708,7 +707,11 @@ def reference_working_days() -> frozenset[date]:
         elif d.weekday() >= 5:
             is_working = d in package.weekend_workdays
         else:
-            is_working = d not in package
+            # The default calendar gives no make-up weekday for a 24/11 on a weekend (the
+            # culture_day_makeup policy); the package does (26/11/2029, 25/11/2030, 26/11/2035).
+            name = package.get(d, "")
+            makeup = "Cultural Day" in name and (d.month, d.day) != (11, 24)
+            is_working = d not in package or makeup
         if is_working:
             working.add(d)
         d += timedelta(days=1)
@@ -809,3 +812,74 @@ def test_due_date_for_working_days_is_add(d: date, n: int) -> None:
 
 def _ymd(d: date) -> tuple[int, int, int]:
     return d.year, d.month, d.day
+
+
+# --- official notices re-read (docs/sources.md) and estimated years ---------------------------
+
+
+def test_swaps_of_the_notices_read() -> None:
+    # TB 6150/TB-BLĐTBXH ngày 03/12/2024: Fri 2/5/2025 swapped with Sat 26/4/2025.
+    assert not CAL.is_working_day(date(2025, 5, 2))
+    assert CAL.is_working_day(date(2025, 4, 26))
+    # CV 12729/VPCP-KGVX ngày 25/12/2025: Fri 2/1/2026 off, Sat 10/1/2026 worked.
+    assert not CAL.is_working_day(date(2026, 1, 2))
+    assert CAL.is_working_day(date(2026, 1, 10))
+    # TB 9441/TB-BNV ngày 16/10/2025: Tết 16/2–20/2/2026; Mon 31/8 off, Sat 22/8/2026 worked.
+    assert [CAL.is_working_day(date(2026, 2, d)) for d in range(16, 21)] == [False] * 5
+    assert not CAL.is_working_day(date(2026, 8, 31))
+    assert CAL.is_working_day(date(2026, 8, 22))
+    # 2026 has no swap around 30/4 (CV 3383/BNV-CVL): Sat 2/5 is not worked, Mon 4/5 is;
+    # Giỗ Tổ (Sun 26/4) is taken on Mon 27/4.
+    assert not CAL.is_working_day(date(2026, 5, 2))
+    assert CAL.is_working_day(date(2026, 5, 4))
+    assert not CAL.is_working_day(date(2026, 4, 27))
+    by_day = {c.day: c for c in official_day_changes()}
+    assert (by_day[date(2025, 5, 2)].source, by_day[date(2025, 5, 2)].verified) == (
+        "TB 6150/TB-BLĐTBXH ngày 03/12/2024",
+        True,
+    )
+    assert by_day[date(2026, 8, 31)].source == "TB 9441/TB-BNV ngày 16/10/2025"
+    culture = by_day[date(2026, 11, 24)]
+    assert culture.source == "Nghị quyết 28/2026/QH16, Điều 2 (hiệu lực 01/7/2026)"
+    assert not culture.verified  # the enacting text could not be read
+
+
+def test_culture_day_on_a_weekend_gives_no_make_up_day_by_default() -> None:
+    # 24/11/2029 is a Saturday, 24/11/2030 a Sunday. The holidays package gives Mon 26/11/2029
+    # and Mon 25/11/2030 off; no source settles it, so the default calendar keeps them
+    # working days and culture_day_makeup=True follows the package.
+    assert date(2029, 11, 24).weekday() == 5
+    assert date(2030, 11, 24).weekday() == 6
+    assert CAL.is_working_day(date(2029, 11, 26))
+    assert CAL.is_working_day(date(2030, 11, 25))
+    assert not CAL.is_working_day(date(2027, 11, 24))  # a Wednesday: off either way
+    makeup = WorkCalendar.vietnam(first_year=2029, last_year=2030, culture_day_makeup=True)
+    assert not makeup.is_working_day(date(2029, 11, 26))
+    assert not makeup.is_working_day(date(2030, 11, 25))
+    # Fri 23/11/2029 + 1 working day: Mon 26/11 by default, Tue 27/11 with the make-up day.
+    assert CAL.add_working_days(date(2029, 11, 23), 1) == date(2029, 11, 26)
+    assert makeup.add_working_days(date(2029, 11, 23), 1) == date(2029, 11, 27)
+    with pytest.raises(InvalidCalendar):
+        WorkCalendar.vietnam(culture_day_makeup="yes")  # type: ignore[arg-type]
+
+
+def test_years_without_an_official_notice_are_estimated() -> None:
+    assert CAL.official_through == 2026
+    assert CAL.estimated_from == date(2027, 1, 1)
+    assert not CAL.is_estimated(date(2026, 12, 31))
+    assert CAL.is_estimated(date(2027, 1, 1))
+    # Mon 28/12/2026 + 5 working days: 29, 30, 31/12, (Fri 1/1/2027 a holiday), Mon 4/1,
+    # Tue 5/1/2027: a deadline that reaches 2027 depends on an estimate.
+    due = CAL.add_working_days(date(2026, 12, 28), 5)
+    assert due == date(2027, 1, 5)
+    assert CAL.depends_on_estimate(date(2026, 12, 28), due)
+    assert not CAL.depends_on_estimate(date(2026, 12, 1), date(2026, 12, 4))
+    own = WorkCalendar(date(2024, 1, 1), date(2024, 12, 31))
+    assert own.estimated_from is None
+    assert not own.is_estimated(date(2024, 6, 1))
+    with pytest.raises(TypeError):
+        CAL.is_estimated("2027-01-01")  # type: ignore[arg-type]
+    text = "schema = 1\nofficial_through = 2025\n"
+    assert load_day_changes(text) == ()
+    with pytest.raises(LoadError, match="official_through"):
+        load_day_changes('official_through = "2025"\n')

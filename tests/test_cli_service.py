@@ -101,6 +101,8 @@ def test_dossier_stats_on_the_synthetic_set() -> None:
     assert data["complete"] is True
     assert data["measures"]["early_or_on_time_rate"]["percent"] == "96.84"
     assert data["measures"]["online_rate_766"]["numerator"] == 33
+    # Every one of the 253 was received in the period (15/12/2022–14/6/2023): the base of 3.3.
+    assert data["received"] == data["measures"]["online_rate_766"]["denominator"] == 253
     assert data["measures"]["satisfaction_rate_5_4"]["numerator"] == 246
     assert data["by_timeliness"]["late"] == 7
 
@@ -115,3 +117,34 @@ def test_dossier_stats_reports_every_bad_row(
     status, _ = run("dossiers", "stats", str(bad), "--period", "6 tháng đầu năm 2023")
     assert status == 1
     assert "row 4, column TrangThaiHoSo" in capsys.readouterr().err
+
+
+def test_calendar_marks_estimated_years() -> None:
+    # 2027 has no official notice yet: the result says so, in text and JSON.
+    code, out = run("calendar", "add", "2026-12-28", "5")
+    assert (code, out) == (
+        0,
+        "05/01/2027 (thứ Ba) (ước tính: năm 2027 chưa có thông báo chính thức về ngày nghỉ)\n",
+    )
+    code, out = run("calendar", "add", "2026-12-28", "5", "--lang", "en")
+    assert out.endswith("(estimated: no official notice of 2027's days off yet)\n")
+    code, out = run("calendar", "add", "2026-12-28", "5", "--format", "json")
+    assert json.loads(out)["estimated"] is True
+    code, out = run("calendar", "add", "2026-12-01", "3", "--format", "json")
+    assert json.loads(out) == {
+        "from": "2026-12-01",
+        "n": 3,
+        "date": "2026-12-04",
+        "estimated": False,
+    }
+    code, out = run("calendar", "due", "28/12/2026 09:00", "15 ngày làm việc", "--format", "json")
+    assert json.loads(out)["estimated"] is True
+    code, out = run("calendar", "between", "2026-12-01", "2027-01-05")
+    assert "ước tính" in out
+    code, out = run("calendar", "year", "2027", "--format", "json")
+    assert {d["estimated"] for d in json.loads(out)} == {True}
+    code, out = run("calendar", "year", "2027")
+    assert out.splitlines()[0] == "Ước tính: năm 2027 chưa có thông báo chính thức về ngày nghỉ"
+    assert all(line.endswith("[ước tính]") for line in out.splitlines()[1:])
+    code, out = run("calendar", "year", "2026", "--format", "json")
+    assert {d["estimated"] for d in json.loads(out)} == {False}

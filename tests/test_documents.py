@@ -1,7 +1,7 @@
 """Tests for par_index.model.documents: reading, writing and finding document references.
 
 Expectations are hand-read from the seed report (a commune's 6-month CCHC report, 2023), the
-references quoted in domain.md §1 and §5, and the numbering rules of Nghị định 30/2020/NĐ-CP
+references quoted in docs/sources.md, and the numbering rules of Nghị định 30/2020/NĐ-CP
 (Phụ lục I and III) and Hướng dẫn 36-HD/VPTW (Party documents).
 """
 

@@ -63,8 +63,9 @@ def test_qd_766_groups_and_provenance() -> None:
     fw = get_framework("qd-766-2022")
     assert str(fw.decision) == "766/QĐ-TTg ngày 23/06/2022"
     assert not fw.illustrative
-    # domain.md §4: transparency 18; progress 20; online services 22; digitisation 22;
-    # satisfaction 18.
+    # QĐ 766/QĐ-TTg (as Sở Nội vụ Nam Định restates it): Công khai, minh bạch 18; Tiến độ,
+    # kết quả giải quyết 20; Cung cấp dịch vụ trực tuyến 22; Số hóa hồ sơ 22; Mức độ hài
+    # lòng 18.
     assert [(n.code, n.max_points) for n in fw.criteria] == [
         ("1", D(18)),
         ("2", D(20)),
@@ -74,13 +75,18 @@ def test_qd_766_groups_and_provenance() -> None:
     ]
     assert all(n.provenance is Provenance.VERIFIED for n in fw.criteria)
     verified = {n.code: n.max_points for n in fw.leaves() if n.provenance is Provenance.VERIFIED}
-    assert verified == {"1.2": 4, "2.1": 20, "5.4": 6}
+    # 1.2 (4 points) and 2.1 (20) have verified points but a proportional rule no source
+    # gives: provisional. 5.4 has its points and its 90 % threshold from the sources.
+    assert verified == {"5.4": 6}
+    assert (fw.node("1.2").max_points, fw.node("2.1").max_points) == (D(4), D(20))
     provisional = {n.code for n in fw.leaves() if n.provenance is Provenance.PROVISIONAL}
     # Indicator points the reference leaves as "?" or "(unverified)" are provisional.
     assert provisional == {
         "1.1",
+        "1.2",
         "1.3",
         "1.4",
+        "2.1",
         "3.1",
         "3.2",
         "3.3",
@@ -93,8 +99,9 @@ def test_qd_766_groups_and_provenance() -> None:
         "5.3",
     }
     for code in provisional:
-        assert "tạm tính" in fw.node(code).note or "chưa" in fw.node(code).note
-    # Thresholds from domain.md §4: 3.1 80%, 3.3 50%, 3.5 80%, 4.2 80%, 4.3 80%, 5.4 90%.
+        note = fw.node(code).note
+        assert "tạm tính" in note or "chưa" in note or "không có nguồn" in note
+    # Thresholds of the formula document: 3.1 80%, 3.3 50%, 3.5 80%, 4.2 80%, 4.3 80%, 5.4 90%.
     thresholds = {
         n.code: n.rule.threshold for n in fw.leaves() if isinstance(n.rule, ThresholdRule)
     }
@@ -391,3 +398,27 @@ def test_bundled_frameworks_golden(framework_id: str, lang: str) -> None:
     if os.environ.get("PAR_INDEX_UPDATE_GOLDEN") == "1":
         path.write_text(out.getvalue(), encoding="utf-8")
     assert out.getvalue() == path.read_text(encoding="utf-8")
+
+
+def test_levels_and_unscored_round_trip_and_report_their_problems() -> None:
+    fw = get_framework("qd-766-2022")
+    data = framework_to_dict(fw)
+    assert data["unscored"][0] == {
+        "code": "2.2",
+        "name": "Thời gian giải quyết TTHC trung bình theo từng TTHC",
+        "name_en": "Average handling time per procedure",
+        "source": "Mô tả công thức tính chỉ số 766, 2.2",
+        "note": "Có công thức, không có quy tắc tính điểm (measure: average_working_days).",
+    }
+    assert framework_from_dict(data) == fw
+    data["criteria"][0]["children"][0]["levels"] = ["tỉnh", "vùng"]
+    data["unscored"].append({"code": "2.1", "name": "Trùng mã"})
+    data["unscored"].append({"code": "9.9"})
+    with pytest.raises(LoadError) as info:
+        framework_from_dict(data)
+    found = [(p.path, p.code) for p in info.value.problems]
+    assert sorted(found) == [
+        ("criteria[0].children[0].levels[1]", "not-allowed"),
+        ("unscored[4].code", "duplicate-code"),
+        ("unscored[5].name", "missing-field"),
+    ]

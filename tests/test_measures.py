@@ -17,6 +17,7 @@ from par_index.examples.ba_trang import (
 )
 from par_index.model.dossiers import VN_TZ, Channel, Dossier, DossierStatus
 from par_index.model.periods import ReportingPeriod
+from par_index.model.procedures import Procedure, ProcedureLevel, TimeLimit, TimeUnit
 from par_index.model.ratios import NOT_APPLICABLE, Ratio
 from par_index.service.measures import measure_dossiers, period_bounds, satisfaction_5_4
 from par_index.service.timeliness import Timeliness, TimelinessError
@@ -152,3 +153,122 @@ def test_dossiers_outside_the_period_are_left_out() -> None:
         appointment_at=later + timedelta(days=3),
     )
     assert measure_dossiers([moved], H1_2023).counted == 0
+
+
+# --------------------------------------------------------------------------------------------
+# 3.3, 3.6, 4.1 and 4.3 as the portal's formula document "Mô tả công thức tính chỉ số 766"
+# defines them: 3.3 "Tổng số hồ sơ tiếp nhận trực tuyến có Ngày tiếp nhận trong kỳ / Tổng số
+# hồ sơ tiếp nhận trong kỳ"; 3.6 dossiers "có Ngày bắt đầu xử lý trong kỳ" of fee-bearing
+# procedures "– Tổng số hồ sơ ... có tất cả các thông tin đồng bộ Danh sachphilephi có Gia: 0";
+# 4.1 "Mẫu số = Tổng số hồ sơ TTHC ... của các TTHC có yêu cầu trả kết quả bằng văn bản, giấy
+# tờ"; 4.3 "Tổng số hồ sơ TTHC thuộc thẩm quyền giải quyết = Tổng số hồ sơ có Ngày tiếp nhận
+# trong kỳ".
+
+
+Q1_2024 = ReportingPeriod.quarter(2024, 1)  # data window 15/12/2023 .. 14/3/2024
+PAPER_FEE = Procedure(
+    "1.000001",
+    "Cấp bản sao",
+    ProcedureLevel.COMMUNE,
+    TimeLimit(3, TimeUnit.WORKING_DAYS),
+    fee_bearing=True,
+    paper_result=True,
+)
+NO_PAPER = Procedure(
+    "1.000002",
+    "Đăng ký",
+    ProcedureLevel.COMMUNE,
+    TimeLimit(3, TimeUnit.WORKING_DAYS),
+    fee_bearing=False,
+    paper_result=False,
+)
+
+
+def _at(y: int, mo: int, d: int, h: int = 9) -> datetime:
+    return datetime(y, mo, d, h, tzinfo=VN_TZ)
+
+
+def _returned(code: str, proc: str, channel: Channel, day: datetime, **kw: object) -> Dossier:
+    return Dossier(
+        code=code,
+        procedure_code=proc,
+        unit_code="H21.65",
+        channel=channel,
+        status=DossierStatus.RETURNED,
+        received_at=day,
+        appointment_at=day + timedelta(days=10),
+        finished_at=day + timedelta(days=2),
+        returned_at=day + timedelta(days=3),
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+FORMULA_SET = [
+    # A: received before the window, still in progress: counted for 2.1 and 4.1, not received
+    # in the period, so out of 3.3, 3.6 and 4.3 (its reused data does not count).
+    Dossier(
+        code="A",
+        procedure_code="1.000001",
+        unit_code="H21.65",
+        channel=Channel.IN_PERSON,
+        status=DossierStatus.IN_PROGRESS,
+        received_at=_at(2023, 12, 10),
+        appointment_at=_at(2024, 3, 30),
+        reused_data=True,
+    ),
+    # B: online, paper result issued electronically, paid online.
+    _returned(
+        "B", "1.000001", Channel.ONLINE, _at(2024, 1, 5), electronic_result=True, paid_online=True
+    ),
+    # C: in person, its synced fee list is all zero: out of 3.6's denominator.
+    _returned("C", "1.000001", Channel.IN_PERSON, _at(2024, 1, 10), zero_fees=True),
+    # D: online, the procedure returns no paper result: online for 3.3 without an e-result;
+    # its electronic result does not count for 4.1 (not a paper-result procedure).
+    _returned(
+        "D", "1.000002", Channel.ONLINE, _at(2024, 1, 20), electronic_result=True, reused_data=True
+    ),
+    # E: online, paper result without an electronic result: not online for 3.3.
+    _returned("E", "1.000001", Channel.ONLINE, _at(2024, 2, 1), reused_data=True),
+]
+
+
+def test_formula_document_definitions_by_hand() -> None:
+    procs = {"1.000001": PAPER_FEE, "1.000002": NO_PAPER}
+    m = measure_dossiers(FORMULA_SET, Q1_2024, procedures=procs)
+    assert m.counted == 5  # A..E: received or processed in the period
+    assert m.received == 4  # B..E: received in the period
+    # 3.3: online and (e-result or no paper result) among B..E: B, D -> 2/4 (not 2/5).
+    assert m.online_766 == Ratio(2, 4)
+    # 3.6: fee-bearing among B..E: B, C, E; C has an all-zero fee list -> {B, E}; B paid: 1/2.
+    assert m.paid_online == Ratio(1, 2)
+    # 4.1: paper-result procedures, ended or not: A, B, C, E; with an e-result: B -> 1/4.
+    # (The former rule, e-result / ended dossiers, gave B, D of B..E: 2/4.)
+    assert m.electronic_result == Ratio(1, 4)
+    # 4.3: reused data among B..E: D, E -> 2/4 (A, received before the window, is out).
+    assert m.reuse == Ratio(2, 4)
+    # 4.2 and 2.1 keep the dossiers received or processed in the period.
+    assert m.digitised == Ratio(0, 5)
+    assert m.on_time_766 == Ratio(5, 5)
+    # The portal multiplies 3.3 by the sync rate (1.4), which only it knows: 2/4 × 9/10.
+    assert m.online_766_synced(Ratio(9, 10)) == Ratio(18, 40)
+    assert m.complete
+
+
+def test_without_procedures_4_1_is_not_computed() -> None:
+    m = measure_dossiers(FORMULA_SET, Q1_2024)
+    assert m.electronic_result is None
+    assert m.online_766_synced(Ratio(1, 1)) is None
+    assert m.reuse == Ratio(2, 4)
+    with pytest.raises(TypeError):
+        m.online_766_synced(0.9)  # type: ignore[arg-type]
+
+
+def test_columnar_measures_follow_the_same_definitions() -> None:
+    from par_index.service.columnar import DossierTable, measure_table
+
+    procs = {"1.000001": PAPER_FEE, "1.000002": NO_PAPER}
+    table = DossierTable.from_dossiers(FORMULA_SET)
+    assert measure_table(table, Q1_2024, procedures=procs) == measure_dossiers(
+        FORMULA_SET, Q1_2024, procedures=procs
+    )
+    assert measure_table(table, Q1_2024) == measure_dossiers(FORMULA_SET, Q1_2024)

@@ -2,7 +2,7 @@
 
 Expected windows are hand-computed from Nghị định 09/2019/NĐ-CP Điều 12 (15th of the month
 before the period to the 14th of its last month) and due dates from 581/BNV-CCHC (20th of
-the last month); see domain.md §3.
+the last month); see docs/sources.md, reports.
 """
 
 from __future__ import annotations

@@ -72,7 +72,7 @@ def test_met_not_met() -> None:
 
 
 def test_ca_mau_bands_include_both_ends_of_a_dash_range() -> None:
-    # Cà Mau 1880/QĐ-UBND 2013, 1.1.4: "> 90 % → 2; 70–90 % → 1; < 70 % → 0" (domain.md §2).
+    # Cà Mau 1880/QĐ-UBND 2013, 1.1.4: "> 90 % → 2; 70–90 % → 1; < 70 % → 0" (docs/sources.md).
     rule = parse_rule(CA_MAU)
     assert rule == BandsRule(
         (
@@ -95,7 +95,7 @@ def test_ca_mau_bands_include_both_ends_of_a_dash_range() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # domain.md §2 band wording: "từ X% trở lên", "từ X% đến dưới Y%", "dưới X%".
+        # docs/sources.md band wording: "từ X% trở lên", "từ X% đến dưới Y%", "dưới X%".
         "Từ 90% trở lên: 3 điểm; từ 80% đến dưới 90%: 2 điểm; từ 70% đến dưới 80%: 1 điểm; "
         "dưới 70%: 0 điểm",
         "Từ 6 buổi trở lên: 2 điểm; từ 3 đến dưới 6 buổi: 1 điểm; dưới 3 buổi: 0 điểm",
@@ -108,7 +108,7 @@ def test_ca_mau_bands_include_both_ends_of_a_dash_range() -> None:
         "Có: 1 điểm; không: 0 điểm",
         "Ban hành kế hoạch: 1 điểm; không ban hành kế hoạch: 0 điểm",
         "Gửi đúng hạn: 1 điểm; gửi quá hạn: 0 điểm",
-        # QĐ 766/QĐ-TTg: full points at the threshold, linear below (domain.md §4).
+        # QĐ 766/QĐ-TTg: full points at the threshold, linear below (docs/sources.md).
         "Từ 80% trở lên: điểm tối đa; dưới 80%: điểm = tỷ lệ / 80% × điểm tối đa",
         "Điểm = tỷ lệ đạt được × điểm tối đa",
         "Điểm = (điểm khảo sát trung bình - 1) / (5 - 1) × điểm tối đa",

@@ -23,6 +23,7 @@ from par_index.cli import main
 from par_index.core.decimals import library_context
 from par_index.examples.evidence import ba_trang_evidence
 from par_index.formats.json import dumps, loads, make_converter
+from par_index.formats.scorecard_text import render_scorecard_text
 from par_index.frameworks import (
     BooleanRule,
     Framework,
@@ -175,9 +176,9 @@ def test_ba_trang_under_the_national_scheme_and_the_766_index() -> None:
     assert card.classification.code == "B"
     index = score(get_framework("qd-766-2022"), ba_trang_evidence())
     # The report holds none of the QĐ 766 inputs: every indicator is missing, nothing
-    # is guessed.
+    # is guessed; 1.1–1.3 are not computed for a commune (not applicable, out of the maximum).
     assert index.points == 0
-    assert len(index.missing) == 16
+    assert len(index.missing) == 13
     assert index.classification is None
 
 
@@ -516,7 +517,7 @@ def attrs_evolve_unit(ev: Evidence, unit: AdministrativeUnit) -> Evidence:
 @pytest.mark.parametrize(
     ("index", "national", "quang_tri"),
     [
-        ("92.18", "A", "tot"),  # Quảng Ninh 2023, 1st (domain.md §2)
+        ("92.18", "A", "tot"),  # Quảng Ninh 2023, 1st (docs/sources.md, PAR INDEX)
         ("90.00", "A", "tot"),
         ("89.99", "B", "tot"),
         ("86.98", "B", "tot"),  # the 2023 provincial average
@@ -836,3 +837,118 @@ def test_cli_scores_a_report_text_and_flags_it_incomplete(tmp_path: Path) -> Non
     bad = tmp_path / "bad.json"
     bad.write_text("{bad", encoding="utf-8")
     assert main(["score", str(bad)], _io.StringIO()) == 1
+
+
+# QĐ 766 under the portal's formula document ("Mô tả công thức tính chỉ số 766"): 1.1 and 1.2
+# "Chỉ thống kê theo cấp Tỉnh, Bộ Ngành (Không tính cấp con)", 1.3 "không thống kê theo ...
+# đơn vị cấp dưới của Tỉnh, Bộ": a commune gets them as not applicable.
+_766_FULL = {
+    "services.published_on_time_rate": Decimal(1),
+    "services.disclosed_on_time_rate": Decimal(1),
+    "services.disclosed_complete_rate": Decimal(1),
+    "services.synced_rate": Decimal(1),
+    "dossiers.on_time_rate_766": Decimal("0.9"),
+    "services.online_capable_rate": Decimal(1),
+    "services.online_used_rate": Decimal(1),
+    "dossiers.online_rate_766": Decimal(1),
+    "services.payment_integrated_rate": Decimal(1),
+    "dossiers.paid_online_rate": Decimal(1),
+    "dossiers.electronic_result_rate": Decimal(1),
+    "dossiers.digitised_rate": Decimal(1),
+    "dossiers.reuse_rate": Decimal(1),
+    "services.feedback_on_time_rate": Decimal(1),
+    "services.feedback_satisfaction_rate": Decimal(1),
+    "dossiers.satisfaction_rate_5_4": Decimal(1),
+}
+
+
+def _766_card(level: UnitLevel, code: str) -> object:
+    unit = AdministrativeUnit(code, "Ba Trang", level)
+    ev = Evidence(tuple(Measurement(k, v) for k, v in _766_FULL.items()), unit=unit)
+    return score(get_framework("qd-766-2022"), ev)
+
+
+def test_qd_766_commune_gets_1_1_to_1_3_as_not_applicable() -> None:
+    card = _766_card(UnitLevel.XA, "10105")
+    assert isinstance(card, Scorecard)
+    nodes = {n.code: n for n in card.nodes}
+    for code in ("1.1", "1.2", "1.3"):
+        assert nodes[code].status is NodeStatus.NOT_APPLICABLE
+        assert nodes[code].max_points == 0
+        note = nodes[code].explanation.note  # type: ignore[union-attr]
+        assert note.startswith("không áp dụng cho xã — ")
+        assert "không tính vào điểm tối đa" in note
+    assert "không tính cấp con" in nodes["1.2"].explanation.note  # type: ignore[union-attr]
+    # By hand: the maximum is 100 − (5 + 4 + 5) = 86; every rate is 100 % except 2.1 at
+    # 90 % (proportional: 0.9 × 20 = 18 points): 86 − 2 = 84 points; 84 / 86 = 97.67 %.
+    assert (card.points, card.max_points) == (Decimal(84), Decimal(86))
+    assert card.index == Decimal("97.67")
+    assert nodes["1"].max_points == 4  # only 1.4 is left in group 1
+    text_vi = render_scorecard_text(card, get_framework("qd-766-2022"))
+    assert "không áp dụng cho xã — chỉ thống kê theo cấp tỉnh, bộ ngành" in text_vi
+    assert "Chỉ tiêu có định nghĩa nhưng không tính điểm:" in text_vi
+    assert "  2.2      Thời gian giải quyết TTHC trung bình theo từng TTHC" in text_vi
+    text_en = render_scorecard_text(card, get_framework("qd-766-2022"), "en")
+    assert "not applicable at this unit level — counted for provinces and ministries only" in (
+        text_en
+    )
+    assert "Indicators defined but not scored:" in text_en
+
+
+def test_qd_766_district_gets_1_1_to_1_3_as_not_applicable() -> None:
+    card = _766_card(UnitLevel.HUYEN, "519")
+    assert isinstance(card, Scorecard)
+    nodes = {n.code: n for n in card.nodes}
+    assert [nodes[c].status for c in ("1.1", "1.2", "1.3", "1.4")] == [
+        NodeStatus.NOT_APPLICABLE
+    ] * 3 + [NodeStatus.SCORED]
+    assert nodes["1.3"].explanation.note.startswith("không áp dụng cho huyện — ")  # type: ignore[union-attr]
+
+
+def test_qd_766_province_scores_1_1_to_1_3() -> None:
+    card = _766_card(UnitLevel.TINH, "51")
+    assert isinstance(card, Scorecard)
+    nodes = {n.code: n for n in card.nodes}
+    assert nodes["1.1"].status is NodeStatus.SCORED
+    # 100 − 2 (2.1 at 90 %) = 98 of 100.
+    assert (card.points, card.max_points, card.index) == (
+        Decimal(98),
+        Decimal(100),
+        Decimal("98.00"),
+    )
+
+
+def test_qd_766_lists_unscored_indicators_and_group_names() -> None:
+    fw = get_framework("qd-766-2022")
+    assert [u.code for u in fw.unscored] == ["2.2", "4.4", "4.5", "5.1"]
+    assert fw.node("2").name == "Tiến độ, kết quả giải quyết"
+    assert fw.node("3").name == "Cung cấp dịch vụ trực tuyến"
+    assert fw.node("1.2").levels == (UnitLevel.TINH, UnitLevel.THANH_PHO_TRUC_THUOC_TRUNG_UONG)
+
+
+def test_levels_on_an_inner_node_apply_to_its_leaves() -> None:
+    from par_index.frameworks.loader import framework_from_dict, framework_to_dict
+
+    data = framework_to_dict(get_framework("qd-766-2022"))
+    group = data["criteria"][0]
+    for child in group["children"]:
+        for key in ("levels", "levels_note", "levels_note_en"):
+            child.pop(key, None)
+    group["levels"] = ["tỉnh"]
+    group["levels_note"] = "thử: cả nhóm chỉ tính cho tỉnh"
+    group["levels_note_en"] = "test: the whole group for provinces only"
+    fw = framework_from_dict(data)
+    unit = AdministrativeUnit("10105", "Ba Trang", UnitLevel.XA)
+    card = score(fw, Evidence(tuple(Measurement(k, v) for k, v in _766_FULL.items()), unit=unit))
+    nodes = {n.code: n for n in card.nodes}
+    assert {nodes[c].status for c in ("1.1", "1.2", "1.3", "1.4")} == {NodeStatus.NOT_APPLICABLE}
+    # By hand: 100 − 18 (group 1) = 82; 2.1 at 90 % loses 2: 80 / 82 = 97.56 %.
+    assert (card.points, card.max_points, card.index) == (
+        Decimal(80),
+        Decimal(82),
+        Decimal("97.56"),
+    )
+    text_en = render_scorecard_text(card, fw, "en")
+    assert "not applicable at this unit level — test: the whole group for provinces only" in (
+        text_en
+    )

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from attrs import evolve as attrs_evolve
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,8 +22,11 @@ from par_index.service.timeliness import (
     Comparison,
     DueSource,
     EarlyRule,
+    RepeatedSupplement,
+    SupplementClock,
     Timeliness,
     TimelinessError,
+    TimelinessMode,
     TimelinessPolicy,
     classify,
     classify_columns,
@@ -122,14 +126,37 @@ def test_a_supplement_pauses_the_clock() -> None:
     assert by_time.timeliness is Timeliness.ON_TIME
 
 
-def test_second_supplement_request_makes_it_late() -> None:
+def test_second_supplement_request_of_an_ended_dossier_is_not_late_by_default() -> None:
+    # The formula document (2.1): "Nếu tiến trình chỉ có trạng thái Yêu cầu bổ sung hồ sơ mà
+    # không có trạng thái Đã xử lý xong hoặc Đã trả kết quả thì thời hạn hoàn thành xử lý là
+    # thời điểm theo trạng thái Yêu cầu bổ sung hồ sơ, trừ trường hợp Yêu cầu bổ sung hồ sơ
+    # hơn 01 lần thì tính quá hạn": the rule is for dossiers showing only the supplement
+    # status. This one was finished Fri 3/5, before its due day Sat 4/5 (received Fri 26/4,
+    # 3 working days: 2/5, 3/5, 4/5 worked; both pauses within 2/5): early.
     s1 = SupplementRequest(at(date(2024, 5, 2), 9), at(date(2024, 5, 2), 11))
     s2 = SupplementRequest(at(date(2024, 5, 2), 14), at(date(2024, 5, 2), 15))
     d = dossier(supplements=(s1, s2), finished_at=at(date(2024, 5, 3), 9))
     r = classify(d, AS_OF, procedure=THREE_DAYS)
+    assert (r.timeliness, r.reason, r.supplements) == (Timeliness.EARLY, "ended", 2)
+    strict = TimelinessPolicy(repeated_supplement=RepeatedSupplement.ANY)
+    r = classify(d, AS_OF, procedure=THREE_DAYS, policy=strict)
     assert (r.timeliness, r.reason, r.supplements) == (Timeliness.LATE, "repeated-supplement", 2)
-    lenient = TimelinessPolicy(max_supplements=2)
+    lenient = TimelinessPolicy(max_supplements=2, repeated_supplement=RepeatedSupplement.ANY)
     assert classify(d, AS_OF, procedure=THREE_DAYS, policy=lenient).timeliness is (Timeliness.EARLY)
+
+
+def test_second_supplement_request_makes_a_waiting_dossier_late() -> None:
+    # Waiting on its second request (Fri 3/5, before the due day Sat 4/5): judged at that
+    # request it would be within time, but a second request makes it overdue.
+    s1 = SupplementRequest(at(date(2024, 5, 2), 9), at(date(2024, 5, 2), 11))
+    s2 = SupplementRequest(at(date(2024, 5, 3), 9))
+    d = dossier(status=DossierStatus.SUPPLEMENT_REQUESTED, supplements=(s1, s2))
+    r = classify(d, AS_OF, procedure=THREE_DAYS)
+    assert (r.timeliness, r.reason) == (Timeliness.IN_PROGRESS_OVERDUE, "repeated-supplement")
+    one = dossier(status=DossierStatus.SUPPLEMENT_REQUESTED, supplements=(s2,))
+    assert classify(one, AS_OF, procedure=THREE_DAYS).timeliness is (
+        Timeliness.IN_PROGRESS_WITHIN_TIME
+    )
 
 
 def test_waiting_for_a_supplement_is_judged_at_the_request() -> None:
@@ -273,3 +300,137 @@ def test_columns_from_export_days() -> None:
         columns_from_days([1], [], [], [], [], [], date(2024, 1, 1))
     with pytest.raises(TimelinessError):
         columns_from_days([o(FRI)], [-1], [-1], [-1], [0], [0], date(2024, 5, 4))
+
+
+def test_columns_apply_the_repeated_supplement_rule_to_waiting_dossiers_only() -> None:
+    o = date.toordinal
+    kw: dict[str, Any] = {
+        "received": [o(FRI), o(FRI)],
+        "appointment": [o(date(2024, 5, 4))] * 2,
+        "ended": [o(date(2024, 5, 3)), -1],  # ended / waiting on its 2nd request since 3/5
+        "waiting_since": [-1, o(date(2024, 5, 3))],
+        "pause_days": [0, 0],
+        "requests": [2, 2],
+        "as_of": date(2024, 5, 4),
+    }
+    assert classify_columns(columns_from_days(**kw)) == [
+        Timeliness.EARLY,
+        Timeliness.IN_PROGRESS_OVERDUE,
+    ]
+    strict = columns_from_days(**kw, repeated_supplement=RepeatedSupplement.ANY)
+    assert classify_columns(strict) == [Timeliness.LATE, Timeliness.IN_PROGRESS_OVERDUE]
+
+
+# The portal's count (TimelinessMode.PORTAL_766) against the legal one, worked by hand.
+# Received Thu 9/5/2024 09:00, appointment Tue 14/5/2024 17:00 (3 working days: Fri 10,
+# Mon 13, Tue 14). A supplement was requested Fri 10/5 16:00 and completed Mon 13/5 08:00;
+# processing finished Thu 16/5 10:00.
+# - Legal count by day: the pause spans 1 working day (10/5 -> 13/5), so the due day moves
+#   from Tue 14/5 to Wed 15/5; finished Thu 16/5 > 15/5: LATE.
+# - Portal count: supplement time = 13/5 08:00 − 10/5 16:00 = 64 h (wall clock, the weekend
+#   included); 16/5 10:00 − 64 h = Mon 13/5 18:00 <= Tue 14/5 17:00: in time (ON_TIME without
+#   an early class, EARLY with the default "day before the due day" rule).
+def _portal_case(finished: datetime) -> Dossier:
+    return dossier(
+        received_at=at(date(2024, 5, 9), 9),
+        appointment_at=at(date(2024, 5, 14), 17),
+        supplements=(SupplementRequest(at(date(2024, 5, 10), 16), at(date(2024, 5, 13), 8)),),
+        finished_at=finished,
+    )
+
+
+PORTAL_CASE = _portal_case(at(date(2024, 5, 16), 10))
+
+
+def test_portal_766_mode_subtracts_wall_clock_supplement_time() -> None:
+    legal = classify(PORTAL_CASE, AS_OF)
+    assert legal.timeliness is Timeliness.LATE
+    assert legal.due == datetime.combine(date(2024, 5, 15), time.max, tzinfo=VN_TZ)
+    portal = TimelinessPolicy(mode=TimelinessMode.PORTAL_766, early=EarlyRule.NONE)
+    r = classify(PORTAL_CASE, AS_OF, policy=portal)
+    assert r.timeliness is Timeliness.ON_TIME
+    assert r.due == at(date(2024, 5, 14), 17)  # the appointment moment, not moved
+    default_early = TimelinessPolicy(mode=TimelinessMode.PORTAL_766)
+    assert classify(PORTAL_CASE, AS_OF, policy=default_early).timeliness is Timeliness.EARLY
+    # 17/5 02:00 − 64 h = Tue 14/5 10:00: in time; 17/5 10:00 − 64 h = 14/5 18:00: late.
+    in_time = _portal_case(at(date(2024, 5, 17), 2))
+    assert classify(in_time, AS_OF, policy=portal).timeliness is Timeliness.ON_TIME
+    late = _portal_case(at(date(2024, 5, 17), 10))
+    assert classify(late, AS_OF, policy=portal).timeliness is Timeliness.LATE
+    with pytest.raises(TimelinessError):
+        dossier_columns([PORTAL_CASE], AS_OF, policy=portal)
+
+
+def test_restart_counts_the_time_limit_again_from_the_completed_supplement() -> None:
+    # Received Mon 3/6/2024 09:00, 3 working days, no appointment: due Thu 6/6. A supplement
+    # requested Tue 4/6 10:00 was completed Thu 6/6 09:00; finished Tue 11/6 10:00.
+    # - Pause (default): 2 working days paused (4/6 -> 6/6): due Mon 10/6; 11/6 is LATE.
+    # - Restart: 3 working days counted again from Thu 6/6: Fri 7, Mon 10, Tue 11: ON_TIME.
+    d = dossier(
+        received_at=at(date(2024, 6, 3), 9),
+        supplements=(SupplementRequest(at(date(2024, 6, 4), 10), at(date(2024, 6, 6), 9)),),
+        finished_at=at(date(2024, 6, 11), 10),
+    )
+    assert classify(d, AS_OF, procedure=THREE_DAYS).timeliness is Timeliness.LATE
+    restart = TimelinessPolicy(supplement_clock=SupplementClock.RESTART)
+    r = classify(d, AS_OF, procedure=THREE_DAYS, policy=restart)
+    assert (r.timeliness, r.due_source) == (Timeliness.ON_TIME, DueSource.RESTARTED)
+    assert r.due is not None
+    assert r.due.date() == date(2024, 6, 11)
+    # Restarting needs the procedure's time limit, even with an appointment date.
+    with_appointment = attrs_evolve(d, appointment_at=at(date(2024, 6, 6), 17))
+    with pytest.raises(TimelinessError, match="restart"):
+        classify(with_appointment, AS_OF, policy=restart)
+
+
+def test_a_due_moment_counted_into_an_estimated_year_says_so() -> None:
+    # Received Mon 28/12/2026, 5 working days: Tue 5/1/2027 (2027 has no official notice).
+    five = Procedure(
+        "1.000110", "Chứng thực", ProcedureLevel.COMMUNE, TimeLimit(5, TimeUnit.WORKING_DAYS)
+    )
+    d = dossier(
+        received_at=at(date(2026, 12, 28), 9),
+        status=DossierStatus.IN_PROGRESS,
+    )
+    r = classify(d, at(date(2026, 12, 31), 17), procedure=five)
+    assert r.due is not None
+    assert r.due.date() == date(2027, 1, 5)
+    assert r.estimated
+    in_2024 = dossier(status=DossierStatus.IN_PROGRESS)
+    assert not classify(in_2024, AS_OF, procedure=THREE_DAYS).estimated
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    WITH_APPOINTMENT, pst.moments(min_value=datetime(2019, 1, 1), max_value=datetime(2031, 1, 1))
+)
+def test_portal_count_without_supplements_is_the_timestamp_count(
+    d: Dossier, as_of: datetime
+) -> None:
+    # With no supplement time to remove, the portal's count compares the end of processing
+    # with the appointment moment, as the legal count by timestamp does.
+    d = attrs_evolve(d, supplements=()) if d.status is not DossierStatus.SUPPLEMENT_REQUESTED else d
+    if d.supplements:
+        return
+    portal = TimelinessPolicy(mode=TimelinessMode.PORTAL_766)
+    by_time = TimelinessPolicy(comparison=Comparison.TIMESTAMP)
+    assert classify(d, as_of, policy=portal).timeliness is (
+        classify(d, as_of, policy=by_time).timeliness
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    WITH_APPOINTMENT, pst.moments(min_value=datetime(2019, 1, 1), max_value=datetime(2031, 1, 1))
+)
+def test_repeated_supplements_only_matter_while_waiting(d: Dossier, as_of: datetime) -> None:
+    # The formula document's rule makes late only a dossier judged at an open request; the
+    # former rule (ANY) is at least as strict.
+    default = classify(d, as_of)
+    strict = classify(d, as_of, policy=TimelinessPolicy(repeated_supplement=RepeatedSupplement.ANY))
+    if default.reason == "repeated-supplement":
+        assert strict.reason == "repeated-supplement"
+        assert default.judged_at is not None
+        assert d.ended_at is None or d.ended_at > as_of
+    if default.timeliness in (Timeliness.LATE, Timeliness.IN_PROGRESS_OVERDUE):
+        assert strict.timeliness is default.timeliness

@@ -6,13 +6,21 @@ Import from the new path in new code; this module stays so that existing imports
 from __future__ import annotations
 
 from par_index.model.tasks import (
+    Deadline,
+    DeadlineKind,
     Plan,
     Task,
     TaskStatus,
+    TaskUpdate,
+    deadline_problem,
 )
 
 __all__ = [
+    "Deadline",
+    "DeadlineKind",
     "Plan",
     "Task",
     "TaskStatus",
+    "TaskUpdate",
+    "deadline_problem",
 ]

@@ -28,6 +28,7 @@ from par_index.exceptions import InvalidValueError, LoadError, Problem
 __all__ = [
     "load_day_changes",
     "official_day_changes",
+    "official_through",
     "vietnam_layers",
 ]
 
@@ -62,6 +63,7 @@ _TABLE_REQUIRED: Final = ("day", "kind", "name", "source")
 class _Table:
     changes: tuple[DayChange, ...]
     covers: tuple[int, int] | None
+    official_through: int | None = None
 
 
 def load_day_changes(text: str, *, source: str = "<string>") -> tuple[DayChange, ...]:
@@ -86,8 +88,8 @@ def _parse_table(text: str, source: str) -> _Table:
             [Problem("$", "toml-syntax", "valid TOML", str(exc))], source=source
         ) from exc
     c = Checker()
-    for key in sorted(set(data) - {"schema", "covers", "change"}):
-        c.add(f"$.{key}", "unknown-key", "schema, covers or change", key)
+    for key in sorted(set(data) - {"schema", "covers", "official_through", "change"}):
+        c.add(f"$.{key}", "unknown-key", "schema, covers, official_through or change", key)
     c.check(data.get("schema", 1) == 1, "$.schema", "schema", "schema = 1", data.get("schema"))
     covers: tuple[int, int] | None = None
     raw_covers = data.get("covers")
@@ -102,6 +104,12 @@ def _parse_table(text: str, source: str) -> _Table:
         raw_covers,
     ):
         covers = (raw_covers[0], raw_covers[1])
+    official: int | None = None
+    raw_official = data.get("official_through")
+    if raw_official is not None and c.check(
+        is_int(raw_official), "$.official_through", "wrong-type", "a year", raw_official
+    ):
+        official = raw_official
     entries = data.get("change", [])
     changes: list[DayChange] = []
     if c.check(isinstance(entries, list), "$.change", "wrong-type", "[[change]] tables", entries):
@@ -121,7 +129,7 @@ def _parse_table(text: str, source: str) -> _Table:
             changes.append(change)
     if c.problems:
         raise LoadError(c.problems, source=source)
-    return _Table(tuple(sorted(changes, key=lambda ch: ch.day)), covers)
+    return _Table(tuple(sorted(changes, key=lambda ch: ch.day)), covers, official)
 
 
 def _parse_entry(raw: object, path: str, c: Checker) -> DayChange | None:
@@ -167,6 +175,16 @@ def _official_table() -> _Table:
     )
 
 
+def official_through() -> int | None:
+    """The last year for which the bundled table records an official notice (its
+    ``official_through``); later years are estimates.
+
+    Raises:
+        LoadError: if the bundled file is broken (a packaging bug).
+    """
+    return _official_table().official_through
+
+
 def official_day_changes() -> tuple[DayChange, ...]:
     """The library's table of official public-sector day changes (swaps), bundled as data.
 
@@ -181,7 +199,7 @@ def _package_source(day: date, name: str) -> tuple[str, bool]:
     if name.startswith(_SUBSTITUTE_PREFIX):
         return f"hoán đổi ngày làm việc listed by {package_label()} (no reference recorded)", False
     if "Văn hóa" in name:
-        return f"NQ 80-NQ/TW as cited by {package_label()} (enacting text not checked)", False
+        return "Nghị quyết 28/2026/QH16, Điều 2 (hiệu lực 01/7/2026)", False
     if day.year >= 2021:
         return "Bộ luật Lao động 2019 Điều 112", True
     if day.year >= 2013:
@@ -189,9 +207,23 @@ def _package_source(day: date, name: str) -> tuple[str, bool]:
     return "Bộ luật Lao động 1994 Điều 73", True
 
 
+def _is_culture_day_makeup(day: date, name: str) -> bool:
+    """A weekday the package gives off because 24/11 (Ngày Văn hóa Việt Nam) fell on a
+    weekend (its "nghỉ bù" for the day)."""
+    return "Văn hóa" in name and (day.month, day.day) != (11, 24)
+
+
 @functools.lru_cache(maxsize=8)
-def _package_layer(first: date, last: date) -> tuple[DayChange, ...]:
-    """The package's weekdays off and weekend days worked between ``first`` and ``last``."""
+def _package_layer(
+    first: date, last: date, culture_day_makeup: bool = False
+) -> tuple[DayChange, ...]:
+    """The package's weekdays off and weekend days worked between ``first`` and ``last``.
+
+    The package gives a make-up weekday when 24/11 falls on a weekend (Mon 26/11/2029, Mon
+    25/11/2030), applying Bộ luật Lao động 2019 Điều 112 khoản 3 to the new day. No source
+    found settles that (the day was enacted outside Điều 112 khoản 1: Nghị quyết 28/2026/QH16
+    Điều 2), so it is the calendar's ``culture_day_makeup`` policy, off by default.
+    """
     # A swap may pair days of adjacent years (31/12/2018 off, 05/01/2019 worked), so the years
     # around the bounds are computed too.
     years = range(
@@ -201,6 +233,8 @@ def _package_layer(first: date, last: date) -> tuple[DayChange, ...]:
     out: list[DayChange] = []
     for day, name in sorted(vn.items()):
         if first <= day <= last and day.weekday() < 5:
+            if not culture_day_makeup and _is_culture_day_makeup(day, name):
+                continue
             source, verified = _package_source(day, name)
             out.append(DayChange(day, DayKind.OFF, name, source, package_label(), verified))
     out.extend(
@@ -263,6 +297,7 @@ def vietnam_layers(
     last_year: int,
     closures: tuple[DayChange, ...],
     extra: tuple[DayChange, ...],
+    culture_day_makeup: bool = False,
 ) -> tuple[tuple[DayChange, ...], tuple[CalendarDifference, ...]]:
     """The day changes of a Vietnamese calendar from ``first_year`` to ``last_year`` (the
     package's layer, the library's table, then the overrides) and how the package and the
@@ -316,6 +351,7 @@ def vietnam_layers(
                 "a day that is not also a closure",
                 change.day,
             )
+    c.of_type(culture_day_makeup, bool, "culture_day_makeup", "True or False")
     c.raise_if_any(InvalidCalendar)
     first, last = date(first_year, 1, 1), date(last_year, 12, 31)
     for change in (*closures, *extra):
@@ -327,6 +363,6 @@ def vietnam_layers(
                 subject=f"override {change.day.isoformat()} ({change.name})",
             )
     table = _official_table()
-    package = _package_layer(first, last)
+    package = _package_layer(first, last, culture_day_makeup)
     ours = (ch for ch in table.changes if first <= ch.day <= last)
     return _merge((package, ours, closures, extra)), _differences(first, last, table, package)

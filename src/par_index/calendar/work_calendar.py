@@ -17,7 +17,8 @@ builds flat tables indexed by day (working flags, cumulative counts, the working
 order), so that every query is O(1): nothing walks day by day. A calendar has explicit bounds
 and refuses dates, and results, outside them with :class:`CalendarRangeError`.
 
-Time limits (:class:`~par_index.model.procedures.TimeLimit`) are counted as domain.md §4 says:
+Time limits (:class:`~par_index.model.procedures.TimeLimit`) are counted as follows (the law and
+the procedures' own rules; docs/sources.md, working days):
 
 - working days: the n-th working day after the reception day; a reception on a non-working day,
   or after the cut-off time of the procedure (15:00 for some), counts from the next working day;
@@ -63,7 +64,7 @@ from par_index.calendar.days import (
     _is_plain_date,
 )
 from par_index.calendar.office_hours import DEFAULT_OFFICE_HOURS, OfficeHours
-from par_index.calendar.sources import vietnam_layers
+from par_index.calendar.sources import official_through, vietnam_layers
 from par_index.core.tz import VN_TZ
 from par_index.core.validation import Checker, is_int
 from par_index.model.procedures import TimeLimit, TimeUnit
@@ -112,6 +113,10 @@ class WorkCalendar:
         differences: (keyword, stored privately) the disagreements between the library's table
             and the ``holidays`` package that :meth:`vietnam` found; read them with
             :meth:`differences`.
+        official_through: (keyword) the last year for which an official notice of the year's
+            holidays and swaps was read; every later year is an estimate (the ``holidays``
+            package's lunar dates and rules, no swap known): :meth:`is_estimated`. None when
+            nothing is estimated (a calendar built from the caller's own table).
 
     Raises:
         InvalidCalendar: listing every problem (bounds out of order, a change outside the
@@ -126,6 +131,7 @@ class WorkCalendar:
     _differences: tuple[CalendarDifference, ...] = attrs.field(
         default=(), kw_only=True, eq=False, repr=False
     )
+    official_through: int | None = attrs.field(default=None, kw_only=True)
     # Compiled tables, indexed by i = ordinal - first.toordinal().
     _base: int = attrs.field(init=False, eq=False, repr=False)
     _flags: bytes = attrs.field(init=False, eq=False, repr=False)  # 1 = working day
@@ -223,6 +229,7 @@ class WorkCalendar:
         last_year: int = DEFAULT_LAST_YEAR,
         closures: Iterable[DayChange] = (),
         extra_working_days: Iterable[DayChange] = (),
+        culture_day_makeup: bool = False,
     ) -> WorkCalendar:
         """The Vietnamese public-sector calendar from 1/1/``first_year`` to 31/12/``last_year``.
 
@@ -232,6 +239,12 @@ class WorkCalendar:
         typhoon day, a local holiday) and ``extra_working_days`` (``worked`` changes). A closure
         on a day that is not worked anyway changes nothing. The default bounds without overrides
         return the cached :func:`default_calendar`.
+
+        ``culture_day_makeup`` is the policy for a 24/11 (Ngày Văn hóa Việt Nam, Nghị quyết
+        28/2026/QH16 Điều 2) that falls on a Saturday or Sunday: no source found says whether
+        it gives a make-up weekday, so by default (False) it does not; True follows the
+        ``holidays`` package, which gives the next weekday off (Mon 26/11/2029, Mon
+        25/11/2030) as Bộ luật Lao động 2019 Điều 112 khoản 3 does for the holidays it lists.
 
         Raises:
             InvalidCalendar: for years outside 1901–2100 or out of order, an override of the
@@ -245,9 +258,10 @@ class WorkCalendar:
             and last_year == DEFAULT_LAST_YEAR
             and not closures
             and not extra
+            and culture_day_makeup is False
         ):
             return default_calendar()
-        return _compile_vietnam(first_year, last_year, closures, extra)
+        return _compile_vietnam(first_year, last_year, closures, extra, culture_day_makeup)
 
     # -- days -----------------------------------------------------------------------------------
 
@@ -366,6 +380,37 @@ class WorkCalendar:
                 self.first, self.first, self.last, subject=f"year {year!r}", code="year-outside"
             )
         return self._by_year.get(year, ())
+
+    @property
+    def estimated_from(self) -> date | None:
+        """The first estimated day within the bounds (1 January after :attr:`official_through`),
+        or None when no day of the calendar is estimated."""
+        if self.official_through is None or self.official_through >= self.last.year:
+            return None
+        return max(date(self.official_through + 1, 1, 1), self.first)
+
+    def is_estimated(self, d: date) -> bool:
+        """Whether ``d`` falls in a year without an official notice of holidays and swaps.
+
+        Such a year's Tết and Quốc khánh days are the ``holidays`` package's estimate (lunar
+        dates and the statutory rules), and its swaps are unknown: a working-day count that
+        reaches into it may change when the year's notice is issued.
+
+        Raises:
+            TypeError: when ``d`` is not a date.
+        """
+        if not isinstance(d, date):
+            raise TypeError(f"expected a datetime.date, found {type(d).__name__}")
+        return self.official_through is not None and d.year > self.official_through
+
+    def depends_on_estimate(self, *days: date) -> bool:
+        """Whether a result computed between ``days`` (a start and a deadline, say) reaches a
+        year without an official notice: True when any of them is estimated.
+
+        Raises:
+            TypeError: when an argument is not a date.
+        """
+        return any(self.is_estimated(d) for d in days)
 
     def differences(self) -> tuple[CalendarDifference, ...]:
         """Where the library's table and the ``holidays`` package disagree, within the bounds.
@@ -538,7 +583,7 @@ class WorkCalendar:
         n = int(limit.amount)
         i = self._index(day)
         if limit.unit is TimeUnit.WORKING_DAYS:
-            # domain.md §4: the n-th working day after the reception day; a reception on a
+            # Working days: the n-th working day after the reception day; a reception on a
             # non-working day or after the cut-off counts from the next working day.
             start = day if self._flags[i] and not late else self.next_working_day(day)
             return self.add_working_days(start, n)
@@ -672,10 +717,15 @@ def _compile_vietnam(
     last_year: int,
     closures: tuple[DayChange, ...],
     extra: tuple[DayChange, ...],
+    culture_day_makeup: bool = False,
 ) -> WorkCalendar:
-    changes, differences = vietnam_layers(first_year, last_year, closures, extra)
+    changes, differences = vietnam_layers(
+        first_year, last_year, closures, extra, culture_day_makeup
+    )
     first, last = date(first_year, 1, 1), date(last_year, 12, 31)
-    return WorkCalendar(first, last, changes, differences=differences)
+    return WorkCalendar(
+        first, last, changes, differences=differences, official_through=official_through()
+    )
 
 
 @functools.lru_cache(maxsize=1)

@@ -37,6 +37,7 @@ COMMANDS: Final[dict[str, tuple[str, str]]] = {
     "rank": ("scoring", "rank scorecards (or evidence files)"),
     "frameworks": ("frameworks", "bundled and user frameworks"),
     "report": ("report", "periodic CCHC reports (báo cáo CCHC)"),
+    "plan": ("plan", "reform plans (kế hoạch CCHC): check a plan table, measure its tasks"),
     "dossiers": ("dossiers", "dossier files (JSON or portal CSV)"),
     "calendar": ("calendar", "working days of the public sector (lịch làm việc)"),
     "period": ("period", 'cut-off and due dates of a period, e.g. "6 tháng đầu năm 2023"'),

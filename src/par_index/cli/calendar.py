@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import TextIO
 
 from par_index.calendar.days import DayKind
-from par_index.calendar.work_calendar import default_calendar
+from par_index.calendar.work_calendar import WorkCalendar, default_calendar
 from par_index.cli._common import emit_json
 from par_index.core.lang import Lang, format_date
 from par_index.core.tz import VN_TZ
@@ -51,28 +51,56 @@ def _show_day(d: date, lang: Lang) -> str:
     return f"{format_date(d, lang)} ({names[d.weekday()]})"
 
 
+def _estimate_note(cal: WorkCalendar, lang: Lang, *days: date) -> str:
+    """The mark of a result that reaches a year without an official notice, or ""."""
+    late = [d.year for d in days if cal.is_estimated(d)]
+    if not late:
+        return ""
+    year = min(late)
+    if lang == "vi":
+        return f" (ước tính: năm {year} chưa có thông báo chính thức về ngày nghỉ)"
+    return f" (estimated: no official notice of {year}'s days off yet)"
+
+
 def _cmd_add(args: argparse.Namespace, out: TextIO) -> int:
-    result = default_calendar().add_working_days(args.date, args.n)
+    cal = default_calendar()
+    result = cal.add_working_days(args.date, args.n)
+    estimated = cal.depends_on_estimate(args.date, result)
     if args.format == "json":
         return emit_json(
-            out, {"from": args.date.isoformat(), "n": args.n, "date": result.isoformat()}
+            out,
+            {
+                "from": args.date.isoformat(),
+                "n": args.n,
+                "date": result.isoformat(),
+                "estimated": estimated,
+            },
         )
-    out.write(_show_day(result, args.lang) + "\n")
+    out.write(_show_day(result, args.lang) + _estimate_note(cal, args.lang, args.date, result))
+    out.write("\n")
     return 0
 
 
 def _cmd_between(args: argparse.Namespace, out: TextIO) -> int:
-    n = default_calendar().working_days_between(args.start, args.end)
+    cal = default_calendar()
+    n = cal.working_days_between(args.start, args.end)
     if args.format == "json":
         return emit_json(
-            out, {"start": args.start.isoformat(), "end": args.end.isoformat(), "working_days": n}
+            out,
+            {
+                "start": args.start.isoformat(),
+                "end": args.end.isoformat(),
+                "working_days": n,
+                "estimated": cal.depends_on_estimate(args.start, args.end),
+            },
         )
-    out.write(f"{n}\n")
+    out.write(f"{n}{_estimate_note(cal, args.lang, args.start, args.end)}\n")
     return 0
 
 
 def _cmd_year(args: argparse.Namespace, out: TextIO) -> int:
-    changes = default_calendar().changes(args.year)
+    cal = default_calendar()
+    changes = cal.changes(args.year)
     if args.format == "json":
         return emit_json(
             out,
@@ -83,18 +111,24 @@ def _cmd_year(args: argparse.Namespace, out: TextIO) -> int:
                     "name": c.name,
                     "source": c.source,
                     "verified": c.verified,
+                    "estimated": cal.is_estimated(c.day),
                 }
                 for c in changes
             ],
         )
     lang: Lang = args.lang
+    if cal.is_estimated(date(args.year, 1, 1)):
+        out.write(_estimate_note(cal, lang, date(args.year, 1, 1)).strip(" ()").capitalize())
+        out.write("\n")
+    estimated = " [ước tính]" if lang == "vi" else " [estimated]"
     for c in changes:
         if lang == "vi":
             kind = "nghỉ" if c.kind is DayKind.OFF else "làm việc"
         else:
             kind = "off" if c.kind is DayKind.OFF else "worked"
         flag = "" if c.verified else (" (chưa kiểm chứng)" if lang == "vi" else " (unverified)")
-        out.write(f"{_show_day(c.day, lang)}  {kind}  {c.name} — {c.source}{flag}\n")
+        mark = estimated if cal.is_estimated(c.day) else ""
+        out.write(f"{_show_day(c.day, lang)}  {kind}  {c.name} — {c.source}{flag}{mark}\n")
     return 0
 
 
@@ -103,6 +137,8 @@ def _cmd_due(args: argparse.Namespace, out: TextIO) -> int:
     cal = default_calendar()
     cutoff: time | None = args.cutoff
     deadline = cal.deadline(args.received, limit, cutoff=cutoff)
+    local = deadline.astimezone(VN_TZ)
+    received_day = args.received.astimezone(VN_TZ).date()
     if args.format == "json":
         return emit_json(
             out,
@@ -110,10 +146,11 @@ def _cmd_due(args: argparse.Namespace, out: TextIO) -> int:
                 "received": args.received.isoformat(),
                 "limit": str(limit),
                 "deadline": deadline.isoformat(),
+                "estimated": cal.depends_on_estimate(received_day, local.date()),
             },
         )
-    local = deadline.astimezone(VN_TZ)
-    out.write(f"{_show_day(local.date(), args.lang)} {local:%H:%M}\n")
+    note = _estimate_note(cal, args.lang, received_day, local.date())
+    out.write(f"{_show_day(local.date(), args.lang)} {local:%H:%M}{note}\n")
     return 0
 
 

@@ -95,8 +95,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "late": ("Tỷ lệ quá hạn", "Late or overdue"),
     "online_submitted": ("Tỷ lệ hồ sơ nộp trực tuyến", "Submitted online"),
     "online_766": (
-        "Tỷ lệ hồ sơ trực tuyến (QĐ 766, chỉ tiêu 3.3)",
-        "Online dossiers (QĐ 766 indicator 3.3)",
+        "Tỷ lệ hồ sơ trực tuyến (QĐ 766, chỉ tiêu 3.3, chưa nhân tỷ lệ đồng bộ)",
+        "Online dossiers (QĐ 766 indicator 3.3, before the sync rate)",
     ),
     "paid_online": ("Tỷ lệ thanh toán trực tuyến (chỉ tiêu 3.6)", "Paid online (indicator 3.6)"),
     "electronic_result": (
@@ -154,6 +154,7 @@ def _stats_json(m: DossierMeasures, satisfaction: Ratio | None) -> dict[str, Any
         "period": str(m.period),
         "as_of": m.as_of.isoformat(),
         "counted": m.counted,
+        "received": m.received,
         "complete": m.complete,
         "by_timeliness": {t.value: n for t, n in m.by_timeliness},
         "by_status": {str(int(s)): n for s, n in m.by_status},
@@ -239,7 +240,7 @@ def register(
     )
     c.add_argument("file", help="dossiers: JSON or portal CSV")
     c.add_argument("--period", required=True, help='e.g. "6 tháng đầu năm 2023"')
-    c.add_argument("--procedures", default=None, help="procedures JSON (needed for 3.3, 3.6)")
+    c.add_argument("--procedures", default=None, help="procedures JSON (needed for 3.3, 3.6, 4.1)")
     c.add_argument(
         "--complaints", type=_count, default=None, help="dossiers with a complaint (for 5.4)"
     )

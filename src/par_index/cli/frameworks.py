@@ -9,7 +9,7 @@ from typing import TextIO
 from par_index.cli._common import emit_json, framework_arg, shown_path
 from par_index.core.lang import Lang
 from par_index.exceptions import LoadError
-from par_index.formats.scorecard_text import plain_number, points_word, text
+from par_index.formats.scorecard_text import plain_number, points_word, text, unscored_lines
 from par_index.frameworks.loader import (
     BUNDLED,
     bundled_frameworks,
@@ -70,6 +70,11 @@ def _tree_lines(n: Criterion, depth: int, lang: Lang) -> list[str]:
         lines.append(f"{indent}    {text('rule', lang)}: {render_rule(n.rule, lang)}")
         if n.measure is not None:
             lines.append(f"{indent}    {text('measure', lang)}: {n.measure}")
+    if n.levels:
+        why = n.levels_note_en if lang == "en" and n.levels_note_en else n.levels_note
+        label = "only for" if lang == "en" else "chỉ tính cho"
+        levels = ", ".join(lv.value for lv in n.levels)
+        lines.append(f"{indent}    {label}: {levels}" + (f" — {why}" if why else ""))
     for ch in n.children:
         lines.extend(_tree_lines(ch, depth + 1, lang))
     return lines
@@ -98,6 +103,8 @@ def _cmd_frameworks_show(args: argparse.Namespace, out: TextIO) -> int:
     out.write(f"{text('components', lang)}: {comps}\n\n")
     for top in fw.criteria:
         out.write("\n".join(_tree_lines(top, 0, lang)) + "\n")
+    for line in unscored_lines(fw, lang):
+        out.write(line + "\n")
     return 0
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from par_index.cli._common import framework_arg
+from par_index.cli.plan import add_plan_options, apply_plan
 from par_index.core.lang import Lang
 from par_index.examples.evidence import ba_trang_evidence
 from par_index.exceptions import LoadError
@@ -70,6 +71,7 @@ def _cmd_score(args: argparse.Namespace, out: TextIO) -> int:
     lang: Lang = args.lang
     framework = framework_arg(args.framework)
     evidence = ba_trang_evidence() if args.evidence is None else _load_evidence(args.evidence)
+    evidence = apply_plan(evidence, args)  # task measures of --plan, in place of the report's
     card = score(framework, evidence, scheme=args.scheme)
     if args.format == "json":
         out.write(dumps(card, converter=scorecard_converter()) + "\n")
@@ -171,6 +173,7 @@ def register(
     )
     p.add_argument("--format", choices=["text", "json", "csv", "md"], default="text")
     p.add_argument("--scheme", choices=sorted(SCHEMES), help="classification scheme")
+    add_plan_options(p)
     p.set_defaults(run=_cmd_score)
 
     p = sub.add_parser("rank", parents=[lang], help="rank scorecards (or evidence files)")

@@ -15,12 +15,20 @@ if TYPE_CHECKING:
         ba_trang_text,
         example_path,
     )
+    from par_index.examples.ba_trang_plan import (
+        ba_trang_plan,
+        ba_trang_plan_evidence,
+        ba_trang_plan_measures,
+    )
     from par_index.examples.evidence import (
         ba_trang_evidence,
     )
 
 __all__ = [
     "ba_trang_evidence",
+    "ba_trang_plan",
+    "ba_trang_plan_evidence",
+    "ba_trang_plan_measures",
     "ba_trang_report",
     "ba_trang_synthetic_dossiers",
     "ba_trang_synthetic_procedures",
@@ -32,6 +40,9 @@ __getattr__, __dir__ = attach(
     __name__,
     {
         "ba_trang_evidence": "par_index.examples.evidence",
+        "ba_trang_plan": "par_index.examples.ba_trang_plan",
+        "ba_trang_plan_evidence": "par_index.examples.ba_trang_plan",
+        "ba_trang_plan_measures": "par_index.examples.ba_trang_plan",
         "ba_trang_report": "par_index.examples.ba_trang",
         "ba_trang_synthetic_dossiers": "par_index.examples.ba_trang",
         "ba_trang_synthetic_procedures": "par_index.examples.ba_trang",

@@ -119,7 +119,7 @@ class Column:
     required: bool = False
 
 
-#: The CSV columns read, by the portal's field names (domain.md §4); the last six are
+#: The CSV columns read, by the portal's field names (docs/sources.md, QĐ 766); the last six are
 #: par_index's own names for data the portal keeps elsewhere. Lists (several supplement
 #: requests) are separated by ";".
 CSV_COLUMNS: dict[str, Column] = {

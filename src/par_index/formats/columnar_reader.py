@@ -248,6 +248,7 @@ def read_dossier_table(
                         dig,
                         el,
                         reuse,
+                        0,  # zero_fees: CSV exports carry no fee list
                         sub,
                         rec,
                         app,

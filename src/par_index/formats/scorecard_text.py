@@ -13,6 +13,7 @@ from par_index.core.lang import Lang, format_number
 from par_index.formats.json import make_converter
 from par_index.frameworks.measures import MeasureKind, MeasureValue
 from par_index.frameworks.model import (
+    Criterion,
     Framework,
     NodeRole,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "shorten",
     "show_value",
     "text",
+    "unscored_lines",
 ]
 
 _TEXT: dict[str, tuple[str, str]] = {
@@ -166,12 +168,38 @@ def _kind(framework: Framework | None, measure: str | None) -> MeasureKind | Non
     return spec.kind if spec is not None else None
 
 
-def _note(n: NodeScore, lang: Lang) -> str:
+def _limiting(framework: Framework | None, code: str) -> Criterion | None:
+    """The node limiting ``code`` to some unit levels: itself or its nearest such ancestor."""
+    if framework is None:
+        return None
+    found: Criterion | None = None
+
+    def walk(n: Criterion, limited: Criterion | None) -> bool:
+        nonlocal found
+        limited = n if n.levels else limited
+        if n.code == code:
+            found = limited
+            return True
+        return any(walk(ch, limited) for ch in n.children)
+
+    any(walk(top, None) for top in framework.criteria)
+    return found
+
+
+def _note(n: NodeScore, lang: Lang, framework: Framework | None = None) -> str:
     """The explanation's note (kept in Vietnamese in the data), in ``lang``."""
     e = n.explanation
     assert e is not None
     if lang == "vi":
         return e.note
+    if n.status is NodeStatus.NOT_APPLICABLE and e.note.startswith("không áp dụng cho "):
+        crit = _limiting(framework, n.code)
+        why = crit.levels_note_en if crit is not None and crit.levels_note_en else ""
+        return (
+            "not applicable at this unit level"
+            + (f" — {why}" if why else "")
+            + ": leaves the maximum"
+        )
     if n.status is NodeStatus.MISSING_EVIDENCE:
         if e.measure is not None:
             return f"missing evidence: no value for {e.measure}"
@@ -192,7 +220,7 @@ def _explanation_lines(n: NodeScore, framework: Framework | None, lang: Lang) ->
     places = 2
     parts: list[str] = []
     if e.note:
-        parts.append(_note(n, lang))
+        parts.append(_note(n, lang, framework))
     if n.status is NodeStatus.SCORED:
         matched = e.matched if lang == "vi" else e.matched_en
         if isinstance(e.value, str) and matched:
@@ -274,6 +302,23 @@ def _header_lines(card: Scorecard, lang: Lang) -> list[str]:
 _NAME_WIDTH = 56
 
 
+def unscored_lines(framework: Framework | None, lang: Lang) -> list[str]:
+    """The indicators the framework defines without points, as lines (none when there are
+    none or the framework is not given)."""
+    if framework is None or not framework.unscored:
+        return []
+    head = (
+        "Chỉ tiêu có định nghĩa nhưng không tính điểm:"
+        if lang == "vi"
+        else "Indicators defined but not scored:"
+    )
+    out = ["", head]
+    for u in framework.unscored:
+        name = u.name_en if lang == "en" and u.name_en else u.name
+        out.append(f"  {u.code:<8} {name}")
+    return out
+
+
 def render_scorecard_text(
     card: Scorecard, framework: Framework | None = None, lang: Lang = "vi"
 ) -> str:
@@ -310,6 +355,7 @@ def render_scorecard_text(
         out.append(line)
         for extra in _explanation_lines(n, framework, lang):
             out.append(f"{'':<8}   {indent}{extra}")
+    out.extend(unscored_lines(framework, lang))
     items = improvements(card)
     if items:
         out.append("")

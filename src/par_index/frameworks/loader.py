@@ -66,6 +66,7 @@ from par_index.frameworks.model import (
     NodeRole,
     NotApplicablePolicy,
     Provenance,
+    UnscoredIndicator,
 )
 from par_index.frameworks.rules import (
     RULE_KINDS,
@@ -231,6 +232,9 @@ _NODE_FIELDS: Final = (
     "component",
     "area",
     "note",
+    "levels",
+    "levels_note",
+    "levels_note_en",
 )
 
 
@@ -459,6 +463,12 @@ def _read_node(r: _Reader, taint: _Taint, raw: object, path: str, depth: int) ->
         "component": component,
         "area": area,
         "note": r.text(t.get("note"), f"{path}.note", ""),
+        "levels": tuple(
+            r.choice(UnitLevel, lv, f"{path}.levels[{i}]", UnitLevel.XA)
+            for i, lv in enumerate(r.array(t.get("levels"), f"{path}.levels"))
+        ),
+        "levels_note": r.text(t.get("levels_note"), f"{path}.levels_note", ""),
+        "levels_note_en": r.text(t.get("levels_note_en"), f"{path}.levels_note_en", ""),
     }
     # The constructor checks the node's own rules (points not negative, ...): its problems
     # are placed under the node's path, and the others go on being read.
@@ -493,6 +503,7 @@ _TOP_OPTIONAL: Final = (
     "description",
     "classification",
     "measures",
+    "unscored",
 )
 
 
@@ -569,6 +580,24 @@ def framework_from_dict(data: object, *, source: str = "<string>") -> Framework:
         )
         if made_m is not None:
             measures.append(made_m)
+    unscored: list[UnscoredIndicator] = []
+    for i, raw in enumerate(r.array(t.get("unscored"), "unscored")):
+        path = f"unscored[{i}]"
+        ut = r.table(raw, path, ("code", "name"), ("name_en", "source", "note"))
+        if ut is None or "code" not in ut or "name" not in ut:
+            continue  # the missing field is reported by table()
+        made_u = r.built(
+            lambda ut=ut, path=path: UnscoredIndicator(  # type: ignore[misc]
+                r.text(ut.get("code"), f"{path}.code"),
+                r.text(ut.get("name"), f"{path}.name"),
+                r.text(ut.get("name_en"), f"{path}.name_en", ""),
+                r.text(ut.get("source"), f"{path}.source", ""),
+                r.text(ut.get("note"), f"{path}.note", ""),
+            ),
+            path,
+        )
+        if made_u is not None:
+            unscored.append(made_u)
     criteria = tuple(
         _read_node(r, taint, raw, f"criteria[{i}]", 0)
         for i, raw in enumerate(r.array(t.get("criteria"), "criteria"))
@@ -595,6 +624,7 @@ def framework_from_dict(data: object, *, source: str = "<string>") -> Framework:
             else None
         ),
         "measures": tuple(measures),
+        "unscored": tuple(unscored),
     }
     # Building the framework checks the tree (framework_problems); its problems are merged
     # with the reader's, leaving out those that only echo a field the reader already refused.
@@ -770,6 +800,12 @@ def _node_to_dict(n: Criterion) -> dict[str, Any]:
         out["area"] = n.area.value
     if n.note:
         out["note"] = n.note
+    if n.levels:
+        out["levels"] = [lv.value for lv in n.levels]
+    if n.levels_note:
+        out["levels_note"] = n.levels_note
+    if n.levels_note_en:
+        out["levels_note_en"] = n.levels_note_en
     if n.measure is not None:
         out["measure"] = n.measure
     if n.rule is not None:
@@ -824,6 +860,15 @@ def framework_to_dict(fw: Framework) -> dict[str, Any]:
                 **({"categories": list(m.categories)} if m.categories else {}),
             }
             for m in fw.measures
+        ]
+    if fw.unscored:
+        out["unscored"] = [
+            {
+                "code": u.code,
+                "name": u.name,
+                **{k: getattr(u, k) for k in ("name_en", "source", "note") if getattr(u, k)},
+            }
+            for u in fw.unscored
         ]
     out["criteria"] = [_node_to_dict(n) for n in fw.criteria]
     return out

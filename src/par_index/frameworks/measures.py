@@ -54,7 +54,7 @@ MeasureValue: TypeAlias = Decimal | int | bool | str | NotApplicable
 category (str) or :data:`~par_index.model.ratios.NOT_APPLICABLE`."""
 
 # on time / late / not done: the categories of the Cà Mau 1880/QĐ-UBND 2013 table
-# ("Ban hành đúng thời gian: 1; ban hành chậm: 0,5; không ban hành: 0"; domain.md §2).
+# ("Ban hành đúng thời gian: 1; ban hành chậm: 0,5; không ban hành: 0"; docs/sources.md).
 TIMELINESS_CATEGORIES: Final = ("on_time", "late", "not_done")
 
 NAME_RE: Final = re.compile(r"[a-z][a-z0-9_]*(\.[a-z0-9][a-z0-9_]*)+")
@@ -223,7 +223,7 @@ def figure_measure_kind(unit: str) -> MeasureKind:
 
 
 _DOSSIER_SPECS = (
-    # QĐ 766/QĐ-TTg indicators computed from dossier data (domain.md §4) and the local count.
+    # QĐ 766/QĐ-TTg indicators computed from dossier data (docs/sources.md) and the local count.
     _spec("dossiers.received", _C, "Số hồ sơ tiếp nhận", "Dossiers received", _D),
     _spec(
         "dossiers.on_time_rate_766",
@@ -292,7 +292,7 @@ _DOSSIER_SPECS = (
 )
 
 _SERVICE_SPECS = (
-    # QĐ 766/QĐ-TTg indicators that need data the library does not compute (domain.md §4).
+    # QĐ 766/QĐ-TTg indicators that need data the library does not compute (docs/sources.md).
     _spec(
         "services.published_on_time_rate",
         _R,
@@ -373,6 +373,35 @@ _MANUAL_SPECS = (
         _R,
         "Tỷ lệ nhiệm vụ cấp trên giao đã hoàn thành",
         "Share of tasks assigned by the level above that are done",
+        _T,
+    ),
+    # Computed from a plan's tasks (par_index.service.plans) or derived from report figures.
+    _spec(
+        "tasks.plan_completion_rate",
+        _R,
+        "Tỷ lệ nhiệm vụ của kế hoạch CCHC (nhiệm vụ của đơn vị) đã hoàn thành",
+        "Share of the unit's own reform-plan tasks that are done",
+        _T,
+    ),
+    _spec(
+        "tasks.plan_on_time_rate",
+        _R,
+        "Tỷ lệ nhiệm vụ của kế hoạch CCHC (nhiệm vụ của đơn vị) hoàn thành đúng hạn, trước hạn",
+        "Share of the unit's own reform-plan tasks done early or on time",
+        _T,
+    ),
+    _spec(
+        "tasks.assigned_on_time_rate",
+        _R,
+        "Tỷ lệ nhiệm vụ cấp trên giao hoàn thành đúng hạn, trước hạn",
+        "Share of tasks assigned by the level above done early or on time",
+        _T,
+    ),
+    _spec(
+        "tasks.overdue",
+        _C,
+        "Số nhiệm vụ quá hạn chưa hoàn thành",
+        "Tasks past their due date and not done",
         _T,
     ),
     _spec(

@@ -1,6 +1,6 @@
 """A scoring framework: a tree of domains → criteria → sub-criteria, each with its points.
 
-A framework is data (domain.md §2): an id and version, the decision that issued it, the years
+A framework is data (docs/sources.md): an id and version, the decision that issued it, the years
 and unit levels it applies to, its components (appraised self-assessment, survey) with their
 maximum points, and a tree of :class:`Criterion` nodes. Each node has a code (``1.1.2``), a
 Vietnamese name, maximum points, its legal source and a provenance flag (verified from the
@@ -46,6 +46,7 @@ __all__ = [
     "NodeRole",
     "NotApplicablePolicy",
     "Provenance",
+    "UnscoredIndicator",
 ]
 
 _RULE_TYPES: Final = tuple(RULE_KINDS.values())
@@ -79,7 +80,7 @@ class NotApplicablePolicy(enum.StrEnum):
     """What a not-applicable node gets.
 
     ``exclude``: its points leave the maximum and the index is achieved / remaining maximum
-    (domain.md §2: "where a unit has no task for a criterion, that criterion is not
+    (docs/sources.md: "where a unit has no task for a criterion, that criterion is not
     applicable: its points leave the maximum"). ``full_points``: the node earns its maximum,
     as some provincial tables say ("trường hợp không phát sinh thì được điểm tối đa").
     """
@@ -169,6 +170,11 @@ class Criterion:
         component: the component the node and its subtree belong to; None inherits it.
         area: the reform area of a domain, optional.
         note: a remark shown with the node (why it is provisional, how it is read).
+        levels: the unit levels the node is computed for; empty for every level the
+            framework scores. A unit of another level gets the node as not applicable
+            (QĐ 766 indicators 1.1–1.3 are not computed for sub-units).
+        levels_note: why the node is limited to ``levels`` (Vietnamese, with its source).
+        levels_note_en: the same in English.
 
     Raises:
         InvalidFramework: for wrong types, a node with both children and a rule, or with
@@ -189,10 +195,18 @@ class Criterion:
     component: str | None = None
     area: ReformArea | None = None
     note: str = ""
+    levels: tuple[UnitLevel, ...] = ()
+    levels_note: str = ""
+    levels_note_en: str = ""
 
     def __attrs_post_init__(self) -> None:
         c = Checker()
         c.of_type(self.code, str, "code", "a code such as 1.1.2")
+        if c.of_type(self.levels, tuple, "levels", "a tuple of UnitLevel"):
+            for i, level in enumerate(self.levels):
+                c.of_type(level, UnitLevel, f"levels[{i}]", "a UnitLevel")
+        _text_ok(c, self.levels_note, "levels_note", required=False)
+        _text_ok(c, self.levels_note_en, "levels_note_en", required=False)
         c.of_type(self.name, str, "name", "a name")
         if c.of_type(self.max_points, Decimal, "max_points", "a Decimal"):
             c.check(
@@ -241,6 +255,39 @@ class Criterion:
 
 
 @attrs.frozen
+class UnscoredIndicator:
+    """An indicator the framework's source defines but gives no points (no scoring rule).
+
+    Listed so that users see it exists and why it earns nothing (QĐ 766: 2.2 average time,
+    4.4 connected data, 4.5 population data, 5.1 feedback by type).
+
+    Attributes:
+        code: its code in the source (``2.2``).
+        name: the Vietnamese name.
+        name_en: an English gloss.
+        source: where it is defined.
+        note: why it is not scored.
+
+    Raises:
+        InvalidFramework: for wrong types or a blank code or name.
+    """
+
+    code: str
+    name: str
+    name_en: str = ""
+    source: str = ""
+    note: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        c = Checker()
+        _text_ok(c, self.code, "code", required=True)
+        _text_ok(c, self.name, "name", required=True)
+        for name in ("name_en", "source", "note"):
+            _text_ok(c, getattr(self, name), name, required=False)
+        c.raise_if_any(InvalidFramework)
+
+
+@attrs.frozen
 class Framework:
     """A scoring framework.
 
@@ -261,6 +308,7 @@ class Framework:
         description: what it is and how it was built, for people.
         classification: the id of the classification scheme used by default, if any.
         measures: measures the file declares for its own use, beside the registry's.
+        unscored: indicators the source defines without points, listed for information.
 
     Raises:
         InvalidFramework: listing every problem, each with its path: codes that repeat or
@@ -286,6 +334,7 @@ class Framework:
     description: str = ""
     classification: str | None = None
     measures: tuple[MeasureSpec, ...] = ()
+    unscored: tuple[UnscoredIndicator, ...] = ()
     _compiled: Any = attrs.field(init=False, default=None, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -410,6 +459,21 @@ def framework_problems(fw: Framework) -> list[Problem]:
             c.of_type(level, UnitLevel, f"unit_levels[{i}]", "a UnitLevel")
     if fw.classification is not None:
         c.of_type(fw.classification, str, "classification", "a scheme id or None")
+    if c.of_type(fw.unscored, tuple, "unscored", "a tuple of UnscoredIndicator"):
+        # The criteria are checked below; a malformed tree only skips this comparison.
+        tops: tuple[object, ...] = fw.criteria
+        scored = {n.code for top in tops if isinstance(top, Criterion) for n in top.walk()}
+        seen_unscored: set[str] = set()
+        for i, ind in enumerate(fw.unscored):
+            if c.of_type(ind, UnscoredIndicator, f"unscored[{i}]", "an UnscoredIndicator"):
+                c.check(
+                    ind.code not in scored and ind.code not in seen_unscored,
+                    f"unscored[{i}].code",
+                    "duplicate-code",
+                    "a code that no criterion or other unscored indicator has",
+                    ind.code,
+                )
+                seen_unscored.add(ind.code)
     measures_ok = c.of_type(fw.measures, tuple, "measures", "a tuple of MeasureSpec")
     own: dict[str, MeasureSpec] = {}
     if measures_ok:

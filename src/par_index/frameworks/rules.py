@@ -1,7 +1,7 @@
 """Scoring rules: a closed set of typed kinds, and how each turns a value into points.
 
 A rule is data, never code: one of the frozen classes below, told apart by its ``kind``.
-Each kind is an archetype found in the official tables (domain.md §2, "Rule archetypes"):
+Each kind is an archetype found in the official tables (docs/sources.md, "Rule archetypes"):
 
 * :class:`BandsRule` — percentage or value bands with inclusive/exclusive bounds ("từ 80%
   đến dưới 100%: 0,5 điểm"); the bands must cover their range with no gap or overlap;
@@ -10,7 +10,7 @@ Each kind is an archetype found in the official tables (domain.md §2, "Rule arc
 * :class:`BooleanRule` — đạt / không đạt;
 * :class:`ProportionalRule` — maximum × rate;
 * :class:`ThresholdRule` — full points at or above a threshold T, rate / T × maximum below
-  (the QĐ 766/QĐ-TTg curve, domain.md §4);
+  (the QĐ 766/QĐ-TTg curve, docs/sources.md);
 * :class:`SurveyRule` — a survey mean on a scale, scaled linearly to the maximum;
 * :class:`ManualRule` — points given by an assessor within [0, maximum];
 * :class:`PerCountRule` — so many points for each counted event, capped at the maximum
@@ -271,7 +271,7 @@ class BandsRule:
     """Percentage or value bands: the band that holds the value gives the points.
 
     "Hoàn thành 100% kế hoạch: 1 điểm; từ 80% đến dưới 100%: 0,5 điểm; dưới 80%: 0 điểm"
-    (domain.md §2, band wording "từ X% trở lên", "từ X% đến dưới Y%", "dưới X%").
+    (docs/sources.md, band wording "từ X% trở lên", "từ X% đến dưới Y%", "dưới X%").
 
     Attributes:
         bands: the bands in the order the table lists them.
@@ -370,7 +370,7 @@ class Choice:
 @attrs.frozen
 class CategoricalRule:
     """Categories → points: "Ban hành đúng thời gian: 1 điểm; ban hành chậm: 0,5 điểm; không
-    ban hành: 0 điểm" (Cà Mau 1880/QĐ-UBND 2013, 1.1.1; domain.md §2).
+    ban hành: 0 điểm" (Cà Mau 1880/QĐ-UBND 2013, 1.1.1; docs/sources.md).
 
     Attributes:
         choices: one per category, in the table's order.
@@ -459,7 +459,7 @@ class BooleanRule:
 
 @attrs.frozen
 class ProportionalRule:
-    """Maximum × rate: "Điểm = tỷ lệ đạt được × điểm tối đa" (domain.md §2, proportional)."""
+    """Maximum × rate: "Điểm = tỷ lệ đạt được × điểm tối đa" (docs/sources.md, proportional)."""
 
     kind: ClassVar[str] = "proportional"
 
@@ -468,7 +468,7 @@ class ProportionalRule:
 class ThresholdRule:
     """Full points at or above ``threshold``, else rate / threshold × maximum.
 
-    The QĐ 766/QĐ-TTg curve (domain.md §4: "full points at threshold T, linear below").
+    The QĐ 766/QĐ-TTg curve (docs/sources.md: "full points at threshold T, linear below").
 
     Attributes:
         threshold: T as a fraction in (0, 1] (80% is ``Decimal("0.8")``).
@@ -498,7 +498,7 @@ class ThresholdRule:
 class SurveyRule:
     """A survey mean on the scale [low, high] scaled linearly to the maximum.
 
-    points = (mean − low) / (high − low) × maximum (domain.md §2: "survey mean scaled to
+    points = (mean − low) / (high − low) × maximum (docs/sources.md: "survey mean scaled to
     max"). The mean comes from the assessment's survey results for the criterion.
 
     Attributes:

@@ -5,7 +5,7 @@ English gloss); :func:`parse_rule` reads the common phrasings back:
 
 * bands: "Hoàn thành 100% kế hoạch: 1 điểm; từ 80% đến dưới 100%: 0,5 điểm; dưới 80%:
   0 điểm", "Trên 90%: 2 điểm; từ 70% – 90%: 1 điểm; dưới 70%: 0 điểm", "Từ 6 buổi trở lên:
-  2 điểm; từ 3 đến dưới 6 buổi: 1 điểm; dưới 3 buổi: 0 điểm" (domain.md §2: "từ X% trở lên"
+  2 điểm; từ 3 đến dưới 6 buổi: 1 điểm; dưới 3 buổi: 0 điểm" (docs/sources.md: "từ X% trở lên"
   is ≥ X, "từ X% đến dưới Y%" is X ≤ v < Y, "dưới X%" is < X; "70–90%" includes both ends,
   as in the Cà Mau 1880/QĐ-UBND 2013 table "> 90 % → 2; 70–90 % → 1; < 70 % → 0");
 * categories: "Ban hành đúng thời gian: 1 điểm; ban hành chậm: 0,5 điểm; không ban hành:

@@ -1,6 +1,6 @@
 """The reform areas (lĩnh vực CCHC) shared by reports, plans and frameworks.
 
-The eight provincial PAR INDEX domains (QĐ 876/QĐ-BNV 2022, QĐ 892/QĐ-BNV 2024; domain.md §2);
+The eight provincial PAR INDEX domains (QĐ 876/QĐ-BNV 2022, QĐ 892/QĐ-BNV 2024; docs/sources.md);
 periodic reports list the first seven under sections I and II (581/BNV-CCHC outline).
 """
 

@@ -1,7 +1,7 @@
 """Dossiers (hồ sơ TTHC): one application for one administrative procedure.
 
 Statuses and channels are the codes the National Public Service Portal uses when dossiers
-are synchronised to it (domain.md §4): status 1–10, channel 1 in person, 2 online,
+are synchronised to it (docs/sources.md): status 1–10, channel 1 in person, 2 online,
 3 public postal service (bưu chính công ích). Moments are timezone-aware; Vietnamese
 exports without a zone are read as Asia/Ho_Chi_Minh (UTC+7) by the loaders in
 :mod:`par_index.formats.json`.
@@ -166,6 +166,9 @@ class Dossier:
         digitised: components and result digitised (indicator 4.2).
         electronic_result: an electronic result was issued (indicator 4.1).
         reused_data: a component reused digitised data (indicator 4.3).
+        zero_fees: every fee item synced for the dossier (the portal's DanhSachPhiLePhi) has
+            price 0; such a dossier leaves the denominator of indicator 3.6 (the portal's
+            formula document "Mô tả công thức tính chỉ số 766", 3.6).
 
     Raises:
         InvalidDossier: listing every field that breaks a rule, with the rule's code.
@@ -186,6 +189,7 @@ class Dossier:
     digitised: bool = False
     electronic_result: bool = False
     reused_data: bool = False
+    zero_fees: bool = False
 
     def __attrs_post_init__(self) -> None:
         c = Checker()
@@ -203,7 +207,7 @@ class Dossier:
         types_ok = c.of_type(self.status, DossierStatus, "status", "a DossierStatus (1-10)") and (
             types_ok
         )
-        for name in ("paid_online", "digitised", "electronic_result", "reused_data"):
+        for name in ("paid_online", "digitised", "electronic_result", "reused_data", "zero_fees"):
             c.of_type(getattr(self, name), bool, name, "True or False")
         moments = ("submitted_at", "received_at", "appointment_at", "finished_at", "returned_at")
         for name in moments:
@@ -368,5 +372,6 @@ class Dossier:
 
     @property
     def ended_at(self) -> datetime | None:
-        """The end of processing: ``finished_at``, else ``returned_at`` (domain.md §4 rule 1)."""
+        """The end of processing: ``finished_at``, else ``returned_at`` (the portal's formula
+        document, 2.1)."""
         return self.finished_at if self.finished_at is not None else self.returned_at

@@ -24,6 +24,7 @@ import attrs
 
 from par_index.core.validation import Checker, show
 from par_index.exceptions import InvalidPeriod, Problem
+from par_index.model.units import PeriodStructure, structure_for_period
 
 __all__ = [
     "FoundPeriod",
@@ -36,7 +37,7 @@ __all__ = [
 ]
 
 # The years par_index supports: a project choice, not a legal rule. 2100 is also where the
-# lunar tables behind the working-day calendar stop being checked (domain.md §5).
+# lunar tables behind the working-day calendar stop being checked (docs/sources.md).
 _MIN_YEAR = 1990
 _MAX_YEAR = 2100
 
@@ -59,7 +60,7 @@ class PeriodKind(enum.StrEnum):
 
     QUARTER = "quarter"  # báo cáo quý
     HALF_YEAR = "half_year"  # báo cáo 6 tháng đầu năm
-    NINE_MONTHS = "nine_months"  # báo cáo 9 tháng đầu năm (a commune usage, domain.md §3)
+    NINE_MONTHS = "nine_months"  # báo cáo 9 tháng đầu năm (a commune usage, docs/sources.md)
     YEAR = "year"  # báo cáo năm
     MONTH = "month"  # báo cáo tháng
 
@@ -222,7 +223,7 @@ class ReportingPeriod:
 
         NĐ 09/2019/NĐ-CP Điều 12: the 15th of the month before the period, so quý I,
         6 tháng, 9 tháng and năm all start on 15/12 of the previous year. The 9-month window
-        is a commune usage (domain.md §3) that follows the same rule.
+        is a commune usage (docs/sources.md) that follows the same rule.
         """
         return _fifteenth(self.year, self._last_month - _SPAN[self.kind])
 
@@ -308,6 +309,12 @@ class ReportingPeriod:
     def __str__(self) -> str:
         """The canonical Vietnamese label ("Quý I năm 2025"); :meth:`parse` reads it back."""
         return self.label("vi")
+
+    def unit_structure(self) -> PeriodStructure:
+        """The local-government structure the period reports under (the one in force on its
+        last day) and whether it straddles 01/7/2025, when the district level ended
+        (:func:`~par_index.model.units.structure_for_period`)."""
+        return structure_for_period(self.start, self.end)
 
     def label(self, lang: Literal["vi", "en"] = "vi") -> str:
         """A label in Vietnamese (canonical, as in report titles) or English.

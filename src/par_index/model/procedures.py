@@ -2,7 +2,7 @@
 
 Each procedure published in the national TTHC database has a code (``1.000110``; a local
 variant adds the locality, ``1.000110.000.00.00.H01``), a handling level and a time limit
-stated in working hours, working days, calendar days or months (domain.md §4). Online service
+stated in working hours, working days, calendar days or months (docs/sources.md). Online service
 levels are those of Nghị định 42/2022/NĐ-CP Điều 11 (toàn trình / một phần).
 """
 
@@ -167,7 +167,7 @@ class ProcedureLevel(enum.StrEnum):
     COMMUNE = "commune"  # cấp xã
 
 
-# 1.000110, or localised 1.000110.000.00.00.H01 (domain.md §4).
+# 1.000110, or localised 1.000110.000.00.00.H01 (docs/sources.md).
 _CODE_RE = re.compile(r"([0-9]\.[0-9]{6})(\.[0-9]{3}\.[0-9]{2}\.[0-9]{2}\.[A-Z][0-9]{2})?")
 
 
@@ -185,7 +185,7 @@ class Procedure:
         paper_result: whether the result is a paper document (then an electronic result is
             required for a dossier to count as online, QĐ 766 indicator 3.3).
         cutoff: the local time after which a reception counts from the next working day
-            (15:00 for some procedures such as certified copies, domain.md §4), or None.
+            (15:00 for some procedures such as certified copies, docs/sources.md), or None.
 
     Raises:
         InvalidProcedure: listing every rule broken.

@@ -2,7 +2,7 @@
 
 A measure such as "share of dossiers handled on time" is a :class:`Ratio`: numerator,
 denominator and the rate as an exact :class:`~decimal.Decimal`. When the denominator is 0 the
-rate is :data:`NOT_APPLICABLE`, never a division error and never a silent 0 (domain.md §2:
+rate is :data:`NOT_APPLICABLE`, never a division error and never a silent 0 (docs/sources.md:
 where a unit has no task for a criterion, the criterion is not applicable).
 """
 
@@ -93,7 +93,7 @@ class Ratio:
         """The rate in percent, rounded to ``places`` decimals (ROUND_HALF_UP by default).
 
         Published values carry 2 decimals and no official rounding rule was found, so the
-        rounding is a parameter (domain.md §2): 245/253 → 96.84.
+        rounding is a parameter (docs/sources.md): 245/253 → 96.84.
         """
         rate = self.rate
         if rate is NOT_APPLICABLE:

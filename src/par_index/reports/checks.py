@@ -140,7 +140,7 @@ def _share(count: Decimal, total: Decimal) -> Decimal:
 
 
 # Rates and the counts they are shares of: QĐ 766/QĐ-TTg indicators 2.1 (early or on time)
-# and 3.3 (online), both over the dossiers received or processed in the period (domain.md §4).
+# and 3.3 (online), both over the dossiers received or processed in the period (docs/sources.md).
 _RATES: tuple[tuple[str, str, str], ...] = (
     ("dossiers_early_or_on_time_rate", "dossiers_early_or_on_time", "dossiers_received"),
     ("dossiers_early_rate", "dossiers_early", "dossiers_received"),
@@ -443,7 +443,7 @@ def _number_findings(report: Report, parsed: ParsedReport | None) -> Iterator[Fi
         )
 
 
-# The usual outline (581/BNV-CCHC, domain.md §3) and the six reform areas under its part II.
+# The usual outline (581/BNV-CCHC, docs/sources.md) and the six reform areas under its part II.
 _OUTLINE: tuple[tuple[frozenset[SectionRole], str, str, Severity], ...] = (
     (
         frozenset({SectionRole.DIRECTION}),

@@ -2,11 +2,11 @@
 
 Each standard figure (:data:`~par_index.reports.figures.STANDARD_FIGURES`) has one or more
 patterns, written from the phrasing of the reporting outline of MOHA letter 581/BNV-CCHC and
-of real commune and district reports (domain.md §3): "ban hành 60 văn bản", "05 cuộc họp,
+of real commune and district reports (docs/sources.md): "ban hành 60 văn bản", "05 cuộc họp,
 hội nghị", "tiếp nhận 6.192 hồ sơ", "trả quá hạn 07 (tỷ lệ 2,77%)", "không có phản ánh,
 kiến nghị". Rules of reading:
 
-* Numbers are read exactly as Vietnamese writes them (domain.md §1): ``.`` groups thousands
+* Numbers are read exactly as Vietnamese writes them (docs/sources.md): ``.`` groups thousands
   in counts (``6.192`` → 6192), ``,`` is the decimal mark in rates (``96,83%`` → 96.83),
   leading zeros are kept out of the value (``05`` → 5). A count written ``1,5`` or ``6.19``
   is no count and is not read.
@@ -21,7 +21,7 @@ kiến nghị". Rules of reading:
   one-stop desk has).
 * A report that states only one of "trước hạn" (early) and "đúng hạn" (on time) gives the
   count of every dossier finished in time: it is read as ``dossiers_early_or_on_time``, the
-  numerator of QĐ 766/QĐ-TTg indicator 2.1 (domain.md §4), and so is its rate.
+  numerator of QĐ 766/QĐ-TTg indicator 2.1 (docs/sources.md), and so is its rate.
 * Nothing is guessed: a figure the text does not state is absent.
 
 Every pattern is precompiled and linear: repetitions are possessive or bounded (gaps between
@@ -193,7 +193,7 @@ def _rules(
     return [_Rule(key, _compile(t), areas) for t in templates]
 
 
-# Dossier categories (QĐ 766/QĐ-TTg indicator 2.1 and the portal's timeliness, domain.md §4).
+# Dossier categories (QĐ 766/QĐ-TTg indicator 2.1 and the portal's timeliness, docs/sources.md).
 _TIMELY = "(?:trước|đúng)(?: hạn)?<_>(?:và|,|/|hoặc)<_>(?:trước|đúng) hạn"
 _EARLY = "trước hạn"
 _ON_TIME = "đúng hạn"

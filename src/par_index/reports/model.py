@@ -4,7 +4,7 @@ A report has a header (số, địa danh, ngày), the reporting unit and period,
 sections following the outline of MOHA letter 581/BNV-CCHC (I. chỉ đạo, điều hành;
 II. kết quả, with the six reform areas; III. đánh giá chung; IV. phương hướng; V. kiến nghị),
 the named figures it states, the documents it cites, the signatory and the recipients
-(domain.md §3).
+(docs/sources.md, reports).
 """
 
 from __future__ import annotations

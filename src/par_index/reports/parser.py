@@ -2,7 +2,7 @@
 
 The input is Markdown or plain text as a word processor exports it or as it is copied from a
 government portal. The layout of such a report (NĐ 30/2020/NĐ-CP Phụ lục I, thể thức văn
-bản; outline of MOHA letter 581/BNV-CCHC, domain.md §3) is read in zones:
+bản; outline of MOHA letter 581/BNV-CCHC, docs/sources.md) is read in zones:
 
 1. **Header**, before the line "BÁO CÁO": the issuing body in capitals ("ỦY BAN NHÂN DÂN /
    XÃ BA TRANG"), the national motto (skipped), "Số: 31/BC-UBND" and the date line
@@ -300,7 +300,7 @@ _PARTS: list[tuple[SectionRole, re.Pattern[str]]] = [
         ),
     ),
 ]
-# Reform areas (QĐ 876/QĐ-BNV domains, domain.md §2), anywhere in the heading, in order.
+# Reform areas (QĐ 876/QĐ-BNV domains, docs/sources.md), anywhere in the heading, in order.
 _AREAS: list[tuple[ReformArea, re.Pattern[str]]] = [
     (ReformArea.IMPACT, re.compile(r"tác động của (?:công tác\s+)?cải cách")),
     (

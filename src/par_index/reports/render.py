@@ -2,7 +2,7 @@
 
 The layout follows NĐ 30/2020/NĐ-CP Phụ lục I (issuer, number, place and date, the name of
 the document kind, the title, the body, "Nơi nhận", the signature block) and the outline of
-MOHA letter 581/BNV-CCHC (domain.md §3)::
+MOHA letter 581/BNV-CCHC (docs/sources.md, reports)::
 
     **ỦY BAN NHÂN DÂN XÃ BA TRANG**
     Số: /BC-UBND

@@ -85,14 +85,14 @@ class ClassificationScheme:
         return None
 
 
-# National PAR INDEX groups, as the Ministry of Home Affairs publishes them (domain.md §2):
+# National PAR INDEX groups, as the Ministry of Home Affairs publishes them (docs/sources.md):
 # A ≥ 90%, B 80 to < 90%, C 70 to < 80%.
 NATIONAL: Final = ClassificationScheme(
     "national",
     "Nhóm xếp hạng Chỉ số CCHC (Bộ Nội vụ)",
     "National PAR INDEX groups (Ministry of Home Affairs)",
     "Bộ Nội vụ, kết quả Chỉ số CCHC hằng năm: nhóm A từ 90%, B từ 80% đến dưới 90%, "
-    "C từ 70% đến dưới 80% (domain.md §2)",
+    "C từ 70% đến dưới 80%",
     (
         Grade("A", "Nhóm A", "Group A", Decimal(90)),
         Grade("B", "Nhóm B", "Group B", Decimal(80)),
@@ -100,14 +100,14 @@ NATIONAL: Final = ClassificationScheme(
     ),
 )
 
-# Quảng Trị 3009/QĐ-UBND (2017) for departments, districts and communes (domain.md §2):
+# Quảng Trị 3009/QĐ-UBND (2017) for departments, districts and communes (docs/sources.md):
 # Tốt ≥ 80%, Khá 70 to < 80%, Trung bình 60 to < 70%, Yếu < 60%.
 QUANG_TRI_3009: Final = ClassificationScheme(
     "quang-tri-3009-2017",
     "Xếp loại theo QĐ 3009/QĐ-UBND tỉnh Quảng Trị (2017)",
     "Quảng Trị 3009/QĐ-UBND (2017) classes",
     "Quyết định 3009/QĐ-UBND năm 2017 của UBND tỉnh Quảng Trị: Tốt từ 80%, Khá từ 70% đến "
-    "dưới 80%, Trung bình từ 60% đến dưới 70%, Yếu dưới 60% (domain.md §2)",
+    "dưới 80%, Trung bình từ 60% đến dưới 70%, Yếu dưới 60%",
     (
         Grade("tot", "Tốt", "Good", Decimal(80)),
         Grade("kha", "Khá", "Fair", Decimal(70)),

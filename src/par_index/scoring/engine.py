@@ -1,6 +1,6 @@
 """Scoring: ``score(framework, evidence)`` → an immutable, explained :class:`Scorecard`.
 
-The method is the PAR INDEX's (domain.md §2):
+The method is the PAR INDEX's (docs/sources.md, PAR INDEX):
 
 * every leaf earns the points its rule gives for the measure it reads; an appraisal round
   for the criterion, when there is one, gives the points instead (the appraiser "accepts or
@@ -100,6 +100,7 @@ class _Node:
         "crit",
         "depth",
         "index",
+        "limited",
         "max",
         "measure",
         "next_of",
@@ -123,6 +124,7 @@ class _Node:
         self.role = crit.role
         self.policy = crit.not_applicable
         self.survey = False
+        self.limited: Criterion | None = None
         # For each band or choice, the next one up and its points.
         points = table_points(crit.rule, crit.max_points) if crit.rule is not None else ()
         self.next_of = tuple(next_up(points, p) for p in points)
@@ -159,17 +161,26 @@ def _compile(fw: Framework) -> _Plan:
     surveys = {comp.id for comp in fw.components if comp.survey}
     default = fw.components[0].id if len(fw.components) == 1 else None
 
-    def add(crit: Criterion, depth: int, ancestors: tuple[str, ...], comp: str | None) -> int:
+    def add(
+        crit: Criterion,
+        depth: int,
+        ancestors: tuple[str, ...],
+        comp: str | None,
+        limited: Criterion | None,
+    ) -> int:
         comp = crit.component if crit.component is not None else comp
+        # The nearest node (itself or an ancestor) limited to some unit levels.
+        limited = crit if crit.levels else limited
         node = _Node(crit, len(nodes), depth, ancestors)
         node.survey = comp in surveys
+        node.limited = limited
         nodes.append(node)
         node.children = tuple(
-            add(ch, depth + 1, (*ancestors, crit.code), comp) for ch in crit.children
+            add(ch, depth + 1, (*ancestors, crit.code), comp, limited) for ch in crit.children
         )
         return node.index
 
-    top = tuple(add(c, 0, (), default) for c in fw.criteria)
+    top = tuple(add(c, 0, (), default, None) for c in fw.criteria)
     leaves = tuple(n.index for n in nodes if not n.children)
     inner = tuple(sorted((n.index for n in nodes if n.children), key=lambda i: -nodes[i].depth))
     plan = _Plan(tuple(nodes), top, leaves, inner)
@@ -197,6 +208,10 @@ def _scope_problems(fw: Framework, evidence: Evidence) -> list[Problem]:
                 unit.label(),
             )
         )
+    if unit is not None and period is not None:
+        # A unit must exist at the end of the period it reports (no district level and no
+        # thị trấn from 01/7/2025: NQ 202/2025/QH15, QĐ 19/2025/QĐ-TTg).
+        problems.extend(p.under("unit") for p in unit.problems_on(period.end))
     if period is not None:
         year = period.year
         first, last = fw.first_year, fw.last_year
@@ -420,6 +435,12 @@ def _score_leaf(
     cap = node.max
     if na_codes and (node.code in na_codes or not na_codes.isdisjoint(node.ancestors)):
         return _not_applicable(node, None, "đánh dấu không áp dụng khi thẩm định")
+    limited = node.limited
+    unit = evidence.unit
+    if limited is not None and unit is not None and unit.level not in limited.levels:
+        # A node computed only for some unit levels (QĐ 766 1.1–1.3: "không tính cấp con").
+        why = limited.levels_note or "chỉ tính cho " + ", ".join(lv.value for lv in limited.levels)
+        return _not_applicable(node, None, f"không áp dụng cho {unit.level.value} — {why}")
     if node.survey and not survey_run:
         expl = _explain(
             node, None, "", None, None, None, _ZERO, "không tổ chức điều tra xã hội học"

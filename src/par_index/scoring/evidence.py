@@ -4,7 +4,7 @@
 (computed from dossiers and tasks, read from a report's figures, or facts read from the
 unit's documents), each with the place its value came from, and an :class:`Assessment`: per
 criterion the unit's self-score, the appraisal rounds (score, comment, evidence references)
-and the survey results (domain.md §2: "the unit self-scores each sub-criterion with
+and the survey results (docs/sources.md, PAR INDEX: "the unit self-scores each sub-criterion with
 evidence; the appraiser accepts or adjusts each score. Scoring software in use keeps a self
 score plus two review rounds, each with evidence and a comment").
 
@@ -432,6 +432,15 @@ def _none_stated(figures: Mapping[str, Figure], name: str, count: str) -> Measur
     )
 
 
+def _stated_rate(figures: Mapping[str, Figure], name: str, figure: str) -> Measurement | None:
+    """A task measure the report states as a percentage ("hoàn thành 100% khối lượng")."""
+    fig = figures.get(figure)
+    if fig is None or figure_measure_kind(fig.unit) is not MeasureKind.RATE:
+        return None
+    value, note = _figure_value(fig)
+    return Measurement(name, value, _figure_source(fig) + note)
+
+
 @exact
 def evidence_from_report(
     report: Report,
@@ -448,6 +457,9 @@ def evidence_from_report(
 
     * ``legal_documents.review_rate`` = documents reviewed / documents due for review;
     * ``tasks.assigned_completion_rate`` = assigned tasks completed / tasks assigned;
+    * ``tasks.plan_completion_rate`` = the plan completion the report states (its
+      ``plan_completion_rate`` figure), until the plan's tasks give it
+      (:func:`par_index.scoring.plan_evidence.plan_measurements`);
     * ``feedback.handled_on_time_rate`` and ``audit.recommendations_done_rate`` are not
       applicable when the report states there was no feedback / no recommendation.
 
@@ -471,6 +483,7 @@ def evidence_from_report(
         _ratio_measure(
             figures, "tasks.assigned_completion_rate", "tasks_completed", "tasks_assigned"
         ),
+        _stated_rate(figures, "tasks.plan_completion_rate", "plan_completion_rate"),
         _none_stated(figures, "feedback.handled_on_time_rate", "feedback_received"),
         _none_stated(figures, "audit.recommendations_done_rate", "audit_recommendations"),
     )

@@ -1,8 +1,9 @@
 """The columnar path for bulk dossier analytics: arrays in, measures out, no objects per row.
 
 One province processes millions of dossiers a year, the country tens of millions
-(design.md, "Scale"). Building and validating a :class:`~par_index.model.dossiers.Dossier` per row
-costs tens of microseconds; this module reads a portal CSV export straight into parallel
+(docs/service.md, "Millions of dossiers"). Building and validating a
+:class:`~par_index.model.dossiers.Dossier` per row costs tens of microseconds; this module
+reads a portal CSV export straight into parallel
 :mod:`array` columns (:class:`DossierTable`) with the same validation, and computes the
 same :class:`~par_index.service.measures.DossierMeasures` from them (:func:`measure_table`). A table
 is a partition: tables concatenate (:meth:`DossierTable.concat`) and the counts and ratios
@@ -73,6 +74,7 @@ INT_COLUMNS: Final = (
     "digitised",
     "electronic_result",
     "reused_data",
+    "zero_fees",
     "submitted",
     "received",
     "appointment",
@@ -89,7 +91,7 @@ SUPPLEMENT_COLUMNS: Final = (
     "supplement_completed",
 )
 FLUSH: Final = 15 * 32_768  # pending values before a flush to the columns
-TYPECODES: Final = ("l", "b", "b", "b", "b", "b", "b", "q", "q", "q", "q", "q", "q", "q", "q")
+TYPECODES: Final = ("l", "b", "b", "b", "b", "b", "b", "b", "q", "q", "q", "q", "q", "q", "q", "q")
 
 
 def moment_cells(dt: datetime | None) -> tuple[int, int]:
@@ -123,6 +125,7 @@ class DossierTable:
         digitised: 1 when digitised, else 0.
         electronic_result: 1 when an electronic result was issued, else 0.
         reused_data: 1 when digitised data was reused, else 0.
+        zero_fees: 1 when the synced fee list is all zero (3.6's denominator leaves it).
         submitted: day of submission.
         received: day of reception.
         appointment: the appointment day (ngày hẹn trả) as given, before supplement pauses.
@@ -150,6 +153,7 @@ class DossierTable:
     digitised: array[int]
     electronic_result: array[int]
     reused_data: array[int]
+    zero_fees: array[int]
     submitted: array[int]
     received: array[int]
     appointment: array[int]
@@ -258,6 +262,7 @@ class TableBuilder:
                 int(d.digitised),
                 int(d.electronic_result),
                 int(d.reused_data),
+                int(d.zero_fees),
                 sub,
                 rec,
                 app,
@@ -407,7 +412,6 @@ def measure_table(
     offsets = table.supplement_offsets
     sup_index = list(compress(range(len(table)), mask))
     kinds = [0] * 6  # early, on time, late, within, overdue (indices of _KINDS)
-    ended_flags: list[bool] = []
     spent: dict[int, list[int]] = {}
     a_day = as_of_day
     for i, p, r_us, r_day, e_us, e_day, base in zip(
@@ -423,6 +427,7 @@ def measure_table(
         ended = e_us != none and e_us <= end_us
         s0, s1 = offsets[i], offsets[i + 1]
         requests = 0
+        waiting = False
         paused = 0
         due_day = base
         if s0 == s1:
@@ -431,7 +436,7 @@ def measure_table(
             else:
                 j_us, j_day = end_us, a_day
         else:
-            j_us, j_day, paused, pause_days, requests = _supplement_pause(
+            j_us, j_day, paused, pause_days, requests, waiting = _supplement_pause(
                 table, s0, s1, ended, e_us, e_day, end_us, a_day, clock
             )
             if pause_days:
@@ -444,14 +449,15 @@ def measure_table(
         if pr is None:
             pr = positions[r_us] = position(r_us, r_day)
         elapsed = pj - pr - paused
-        if requests > 1:  # DEFAULT_POLICY.max_supplements
+        # DEFAULT_POLICY: more than max_supplements (1) requests make late only a dossier
+        # judged at an open request (RepeatedSupplement.WAITING_ONLY).
+        if requests > 1 and waiting:
             kind = 2 if ended else 4
         elif ended:
             kind = 2 if j_day > due_day else (0 if j_day < due_day else 1)
         else:
             kind = 4 if j_day > due_day else 3
         kinds[kind] += 1
-        ended_flags.append(ended)
         if ended:
             got = spent.get(p)
             if got is None:
@@ -459,9 +465,7 @@ def measure_table(
             else:
                 got[0] += elapsed
                 got[1] += 1
-    return _assemble(
-        table, period, as_of, mask, pidx, kinds, ended_flags, spent, procedures, office
-    )
+    return _assemble(table, period, as_of, start_us, mask, pidx, kinds, spent, procedures, office)
 
 
 _KINDS: Final = (
@@ -537,8 +541,9 @@ def _supplement_pause(
     end_us: int,
     as_of_day: int,
     clock: _Clock,
-) -> tuple[int, int, int, int, int]:
-    """(judged µs, judged day, paused µs, pause working days, requests) as ``classify``."""
+) -> tuple[int, int, int, int, int, bool]:
+    """(judged µs, judged day, paused µs, pause working days, requests, judged at an open
+    request) as ``classify``."""
     none = NO_MOMENT
     reqs = [
         (
@@ -563,17 +568,17 @@ def _supplement_pause(
         if d_us != none and d_us <= j_us:
             paused += clock.position(d_us, d_day) - clock.position(r_us, r_day)
             pause_days += clock.day(d_day)[2] - clock.day(r_day)[2]
-    return j_us, j_day, paused, pause_days, len(reqs)
+    return j_us, j_day, paused, pause_days, len(reqs), not ended and waiting is not None
 
 
 def _assemble(
     table: DossierTable,
     period: ReportingPeriod,
     as_of: datetime,
+    start_us: int,
     mask: list[bool],
     pidx: list[int],
     kinds: list[int],
-    ended_flags: list[bool],
     spent: dict[int, list[int]],
     procedures: Mapping[str, Procedure] | None,
     office: OfficeHours,
@@ -582,22 +587,35 @@ def _assemble(
     names = table.procedure_codes
     channel = list(compress(table.channel, mask))
     electronic = list(compress(table.electronic_result, mask))
-    online_766 = paid = None
+    # 3.3, 3.6 and 4.3 count the dossiers received in the period (as measure_dossiers).
+    received = [r >= start_us for r in compress(table.received_us, mask)]
+    n_received = sum(received)
+    online_766 = paid = electronic_766 = None
     if procedures is not None:
         paper = [procedures[name].paper_result for name in names]
         fee = [procedures[name].fee_bearing for name in names]
         online_766 = Ratio(
             sum(
                 1
-                for c, e, p in zip(channel, electronic, pidx, strict=True)
-                if c == 2 and (e or not paper[p])
+                for c, e, p, r in zip(channel, electronic, pidx, received, strict=True)
+                if r and c == 2 and (e or not paper[p])
             ),
-            n,
+            n_received,
         )
         paid_flags = [
-            f for f, p in zip(compress(table.paid_online, mask), pidx, strict=True) if fee[p]
+            f
+            for f, z, p, r in zip(
+                compress(table.paid_online, mask),
+                compress(table.zero_fees, mask),
+                pidx,
+                received,
+                strict=True,
+            )
+            if r and fee[p] and not z
         ]
         paid = Ratio(sum(paid_flags), len(paid_flags))
+        paper_flags = [e for e, p in zip(electronic, pidx, strict=True) if paper[p]]
+        electronic_766 = Ratio(sum(paper_flags), len(paper_flags))
     day = office.day_microseconds
     with localcontext() as ctx:
         ctx.prec = 34
@@ -614,6 +632,7 @@ def _assemble(
         period=period,
         as_of=as_of,
         counted=n,
+        received=n_received,
         by_timeliness=tuple((t, by_kind[t]) for t in Timeliness if t is not Timeliness.NOT_COUNTED),
         by_status=tuple((DossierStatus(s), statuses[s]) for s in sorted(statuses)),
         by_channel=tuple((Channel(c), channels[c]) for c in sorted(channels)),
@@ -623,10 +642,11 @@ def _assemble(
         online_submitted=Ratio(channels[2], n),
         online_766=online_766,
         paid_online=paid,
-        electronic_result=Ratio(
-            sum(e for e, f in zip(electronic, ended_flags, strict=True) if f), sum(ended_flags)
-        ),
+        electronic_result=electronic_766,
         digitised=Ratio(sum(compress(table.digitised, mask)), n),
-        reuse=Ratio(sum(compress(table.reused_data, mask)), n),
+        reuse=Ratio(
+            sum(u for u, r in zip(compress(table.reused_data, mask), received, strict=True) if r),
+            n_received,
+        ),
         average_working_days=averages,
     )

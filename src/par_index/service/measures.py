@@ -1,23 +1,32 @@
 """Service measures over a set of dossiers and a reporting period.
 
 Each measure is a :class:`~par_index.model.ratios.Ratio` (numerator, denominator, exact rate; not
-applicable when nothing was considered), following the QĐ 766/QĐ-TTg indicators
-(domain.md §4) and the way local one-stop reports count:
+applicable when nothing was considered), following the QĐ 766/QĐ-TTg indicators as the
+National Public Service Portal's formula document ("Mô tả công thức tính chỉ số 766")
+defines them, and the way local one-stop reports count:
 
 - 2.1 dossiers handled early or on time: (ended on time + in progress within time) / dossiers
-  received or processed in the period;
+  received or processed in the period ("Tổng số hồ sơ được tiếp nhận, xử lý trong kỳ");
 - local on-time rate: (early + on time) / the same dossiers, as one-stop reports print it
   ("trả trước hạn 245 (tỷ lệ 96,83%)" of 253 received);
-- 3.3 online dossier share: dossiers received online (channel 2), with an electronic result
-  where the procedure's result is a paper document / all received;
-- 3.6 dossiers paid online / dossiers of fee-bearing procedures;
-- 4.1 dossiers with an electronic result / dossiers whose processing ended;
-- 4.2 dossiers digitised / all; 4.3 dossiers reusing digitised data / all;
+- 3.3 online dossier share: dossiers **received in the period** online (channel 2), with an
+  electronic result where the procedure's result is a paper document / dossiers received in
+  the period. The portal then multiplies by the sync rate (indicator 1.4, "* Tỷ lệ đồng bộ hồ
+  sơ"); the library holds no sync data and **leaves that factor out**: multiply by your 1.4
+  rate (:meth:`DossierMeasures.online_766_synced`) to get the portal's figure;
+- 3.6 dossiers paid online / dossiers of fee-bearing procedures **whose processing started
+  in the period** (the reception: "Ngày bắt đầu xử lý ... Ngày tiếp nhận hồ sơ"), less those
+  whose synced fee list is all zero (``Dossier.zero_fees``);
+- 4.1 dossiers with an electronic result / dossiers of procedures that must return a paper
+  result, ended or not, among those received or processed in the period;
+- 4.2 dossiers digitised / all; 4.3 dossiers **received in the period** reusing digitised data
+  / dossiers received in the period ("Tổng số hồ sơ có Ngày tiếp nhận trong kỳ");
 - 2.2 average processing time per procedure (working days, supplement pauses removed);
 - 5.4 satisfaction in TTHC handling: 100 % − (late rate + rate of dossiers with a complaint).
 
 The dossiers counted for a period are those received by its end and either received in it or
-still being processed when it began ("received or processed in the period").
+still being processed when it began ("received or processed in the period"); 3.3, 3.6 and
+4.3 count only those received in it.
 """
 
 from __future__ import annotations
@@ -76,13 +85,14 @@ def _in_period(d: Dossier, start: datetime, end: datetime) -> bool:
 class DossierMeasures:
     """The measures of one set of dossiers over one period.
 
-    Ratios whose denominator needs procedure data (3.3, 3.6) are None when no procedure list
-    was given: the measures are then incomplete, and :attr:`complete` says so.
+    Ratios whose definition needs procedure data (3.3, 3.6, 4.1) are None when no procedure
+    list was given: the measures are then incomplete, and :attr:`complete` says so.
 
     Attributes:
         period: the reporting period.
         as_of: the reference moment (the end of the period's window).
         counted: dossiers received or processed in the period.
+        received: dossiers received in the period (the base of 3.3, 3.6 and 4.3).
         by_timeliness: how many of each class, in :class:`Timeliness` order.
         by_status: how many in each status, as recorded.
         by_channel: how many by channel.
@@ -90,9 +100,10 @@ class DossierMeasures:
         early_or_on_time: ended early or on time / counted (local reports).
         late: ended late or in progress overdue / counted.
         online_submitted: received online (channel 2) / counted.
-        online_766: indicator 3.3, or None without procedure data.
+        online_766: indicator 3.3 before the portal's sync factor (see
+            :meth:`online_766_synced`), or None without procedure data.
         paid_online: indicator 3.6, or None without procedure data.
-        electronic_result: indicator 4.1.
+        electronic_result: indicator 4.1, or None without procedure data.
         digitised: indicator 4.2.
         reuse: indicator 4.3.
         average_working_days: indicator 2.2: per procedure code, the mean office time from
@@ -102,6 +113,7 @@ class DossierMeasures:
     period: ReportingPeriod
     as_of: datetime
     counted: int
+    received: int
     by_timeliness: tuple[tuple[Timeliness, int], ...]
     by_status: tuple[tuple[DossierStatus, int], ...]
     by_channel: tuple[tuple[Channel, int], ...]
@@ -111,7 +123,7 @@ class DossierMeasures:
     online_submitted: Ratio
     online_766: Ratio | None
     paid_online: Ratio | None
-    electronic_result: Ratio
+    electronic_result: Ratio | None
     digitised: Ratio
     reuse: Ratio
     average_working_days: tuple[tuple[str, Decimal], ...]
@@ -119,7 +131,34 @@ class DossierMeasures:
     @property
     def complete(self) -> bool:
         """Whether every measure was computed (procedure data was available)."""
-        return self.online_766 is not None and self.paid_online is not None
+        return (
+            self.online_766 is not None
+            and self.paid_online is not None
+            and self.electronic_result is not None
+        )
+
+    def online_766_synced(self, sync_rate: Ratio) -> Ratio | None:
+        """Indicator 3.3 as the portal computes it: the online share times the sync rate.
+
+        The formula document: "Tổng số hồ sơ tiếp nhận trực tuyến có Ngày tiếp nhận trong kỳ/
+        Tổng số hồ sơ tiếp nhận trong kỳ * Tỷ lệ đồng bộ hồ sơ * 100%". The sync rate is
+        indicator 1.4 (synced dossiers received in the period / dossiers to count), which only
+        the portal knows; the product keeps both parts exact.
+
+        Returns:
+            ``(online × synced) / (received × to count)``, or None without procedure data.
+
+        Raises:
+            TypeError: when ``sync_rate`` is not a :class:`Ratio`.
+        """
+        if not isinstance(sync_rate, Ratio):
+            raise TypeError(f"expected a Ratio, found {type(sync_rate).__name__}")
+        online = self.online_766
+        if online is None:
+            return None
+        return Ratio(
+            online.numerator * sync_rate.numerator, online.denominator * sync_rate.denominator
+        )
 
     def count(self, timeliness: Timeliness) -> int:
         """How many dossiers fell in ``timeliness``."""
@@ -153,8 +192,8 @@ def measure_dossiers(
     Args:
         dossiers: the dossiers (any order; those outside the period are left out).
         period: the reporting period; dossiers are judged at the end of its window.
-        procedures: the procedures by code. Needed for 3.3 and 3.6 and for dossiers without
-            an appointment date; without it, 3.3 and 3.6 are None.
+        procedures: the procedures by code. Needed for 3.3, 3.6 and 4.1 and for dossiers
+            without an appointment date; without it, 3.3, 3.6 and 4.1 are None.
         calendar: the working-day calendar (default: :func:`default_calendar`).
         policy: the timeliness policy.
 
@@ -194,21 +233,27 @@ def measure_dossiers(
         raise TimelinessError(problems)
     n = len(chosen)
     kinds = Counter(r.timeliness for r in results)
-    ended = [d for d, r in zip(chosen, results, strict=True) if r.timeliness.is_ended]
     online = sum(1 for d in chosen if d.channel is Channel.ONLINE)
-    online_766 = paid = None
+    # 3.3, 3.6 and 4.3 count the dossiers received in the period ("có Ngày tiếp nhận trong
+    # kỳ"; 3.6: "Ngày bắt đầu xử lý trong kỳ", which is the reception).
+    received = [d for d in chosen if d.received_at is not None and d.received_at >= start]
+    online_766 = paid = electronic = None
     if procs is not None:
         online_766 = Ratio(
             sum(
                 1
-                for d in chosen
+                for d in received
                 if d.channel is Channel.ONLINE
                 and (d.electronic_result or not procs[d.procedure_code].paper_result)
             ),
-            n,
+            len(received),
         )
-        fee = [d for d in chosen if procs[d.procedure_code].fee_bearing]
+        # 3.6: fee-bearing procedures, less the dossiers whose synced fee list is all zero.
+        fee = [d for d in received if procs[d.procedure_code].fee_bearing and not d.zero_fees]
         paid = Ratio(sum(1 for d in fee if d.paid_online), len(fee))
+        # 4.1: dossiers of procedures that must return a paper result, ended or not.
+        paper = [d for d in chosen if procs[d.procedure_code].paper_result]
+        electronic = Ratio(sum(1 for d in paper if d.electronic_result), len(paper))
     day = policy.office_hours.day_microseconds
     spent: dict[str, list[int]] = {}
     for d, r in zip(chosen, results, strict=True):
@@ -225,6 +270,7 @@ def measure_dossiers(
         period=period,
         as_of=as_of,
         counted=n,
+        received=len(received),
         by_timeliness=tuple((t, kinds[t]) for t in Timeliness if t is not Timeliness.NOT_COUNTED),
         by_status=tuple(
             sorted(Counter(d.status for d in chosen).items(), key=lambda kv: int(kv[0]))
@@ -238,9 +284,9 @@ def measure_dossiers(
         online_submitted=Ratio(online, n),
         online_766=online_766,
         paid_online=paid,
-        electronic_result=Ratio(sum(1 for d in ended if d.electronic_result), len(ended)),
+        electronic_result=electronic,
         digitised=Ratio(sum(1 for d in chosen if d.digitised), n),
-        reuse=Ratio(sum(1 for d in chosen if d.reused_data), n),
+        reuse=Ratio(sum(1 for d in received if d.reused_data), len(received)),
         average_working_days=averages,
     )
 

@@ -1,14 +1,16 @@
-"""Whether a dossier (hồ sơ TTHC) was handled in time, as the national portal judges it.
+"""Whether a dossier (hồ sơ TTHC) was handled in time: the legal count and the portal's.
 
-The rules (domain.md §4, the National Public Service Portal's timeliness computation):
+The rules follow the National Public Service Portal's formula document ("Mô tả công thức
+tính chỉ số 766", indicator 2.1):
 
 1. A dossier is on time when its end of processing is no later than its appointment date
    (ngày hẹn trả). The end of processing is the first of finished (9), returned (10), stopped
    or refused (8/3); a withdrawal (7) ends it too.
-2. Time spent waiting for a supplement (yêu cầu bổ sung) is removed: the clock pauses from the
-   request to its completion, so the due moment moves later by the office time paused. More
-   than one supplement request makes the dossier late. A dossier still waiting for a
-   supplement is judged at the moment of the request.
+2. Time spent waiting for a supplement (yêu cầu bổ sung) is removed. A dossier still waiting
+   for a supplement is judged at the moment of the request; when its process shows only the
+   supplement status, more than one request makes it late ("trừ trường hợp Yêu cầu bổ sung
+   hồ sơ hơn 01 lần thì tính quá hạn"). That rule is :class:`RepeatedSupplement`
+   (default: only such dossiers, as the document says).
 3. Without an appointment date, the due moment is computed from the procedure's time limit
    on the working-day calendar (:meth:`WorkCalendar.deadline`).
 4. A dossier not finished is judged at the reference moment (normally the end of the
@@ -16,6 +18,23 @@ The rules (domain.md §4, the National Public Service Portal's timeliness comput
 5. What counts as "early" is not defined centrally: by default a dossier ended on a day
    before its due day is early (local one-stop systems' usage). Whether moments are compared
    by day or by timestamp is also a policy (:class:`TimelinessPolicy`).
+
+Two ways of removing the supplement time (:class:`TimelinessMode`):
+
+- ``WORKING_DAYS`` (default, the legal count): the clock pauses from each request to its
+  completion in working time, so the due moment moves later by the office time (or, compared
+  by day, the working days) paused;
+- ``PORTAL_766`` (the portal's own count): "Thời gian kết thúc xử lý hồ sơ = Thời gian kết thúc
+  xử lý − Thời gian bổ sung hồ sơ", the supplement time being wall-clock time (completion −
+  request, weekends and nights included), and the result is compared as a timestamp with the
+  appointment moment. The two differ when a supplement spans a weekend: see
+  ``docs/service.md`` for a worked example.
+
+Whether the time limit restarts after an incomplete dossier is returned
+(:class:`SupplementClock`): Nghị định 61/2018/NĐ-CP Điều 21 (replaced from 01/7/2025 by Nghị
+định 118/2025/NĐ-CP) governs returning an incomplete dossier; its text could not be read for
+this library (docs/sources.md), so both readings are offered: the clock pauses (default, the
+portal's rule) or restarts in full from the completed supplement.
 """
 
 from __future__ import annotations
@@ -41,8 +60,11 @@ __all__ = [
     "DossierColumns",
     "DueSource",
     "EarlyRule",
+    "RepeatedSupplement",
+    "SupplementClock",
     "Timeliness",
     "TimelinessError",
+    "TimelinessMode",
     "TimelinessPolicy",
     "TimelinessResult",
     "classify",
@@ -127,11 +149,44 @@ class EarlyRule(enum.StrEnum):
     NONE = "none"  # no early class: every timely dossier is on time
 
 
+class TimelinessMode(enum.StrEnum):
+    """How supplement time is removed before the end of processing is compared."""
+
+    WORKING_DAYS = "working_days"  # the legal count: pauses in working time move the due moment
+    PORTAL_766 = "portal_766"  # the portal's: end − wall-clock supplement time vs appointment
+
+
+class RepeatedSupplement(enum.StrEnum):
+    """Which dossiers more supplement requests than allowed make late.
+
+    ``WAITING_ONLY`` (default): only a dossier judged at an open supplement request, whose
+    process shows only the supplement status (the formula document, indicator 2.1). ``ANY``:
+    every dossier with more requests than ``TimelinessPolicy.max_supplements``.
+    """
+
+    WAITING_ONLY = "waiting_only"
+    ANY = "any"
+
+
+class SupplementClock(enum.StrEnum):
+    """What a completed supplement does to the time limit.
+
+    ``PAUSE`` (default): the clock stops from the request to its completion and resumes (the
+    portal's rule; NĐ 61/2018/NĐ-CP Điều 21, text not verified). ``RESTART``: the time limit
+    is counted again in full from the last completed supplement (the procedure's time limit
+    is then needed).
+    """
+
+    PAUSE = "pause"
+    RESTART = "restart"
+
+
 class DueSource(enum.StrEnum):
     """Where the due moment came from."""
 
     APPOINTMENT = "appointment"  # the dossier's ngày hẹn trả
     TIME_LIMIT = "time_limit"  # computed from the procedure's thời hạn giải quyết
+    RESTARTED = "restarted"  # the time limit counted again from the completed supplement
 
 
 @attrs.frozen
@@ -146,6 +201,12 @@ class TimelinessPolicy:
         pauses_extend_appointment: whether supplement pauses move a given appointment date
             later (default True, rule 2). Set False for systems that issue a new appointment
             date after each supplement, so the pause is not counted twice.
+        mode: the legal working-day count (default) or the portal's wall-clock count; the
+            portal's mode always compares timestamps (``comparison`` is not used).
+        repeated_supplement: which dossiers ``max_supplements`` applies to (default: only
+            those judged at an open request, as the formula document says).
+        supplement_clock: whether a completed supplement pauses (default) or restarts the
+            time limit.
 
     Raises:
         TimelinessError: for wrong types or a negative ``max_supplements``.
@@ -156,6 +217,9 @@ class TimelinessPolicy:
     office_hours: OfficeHours = DEFAULT_OFFICE_HOURS
     max_supplements: int = 1
     pauses_extend_appointment: bool = True
+    mode: TimelinessMode = TimelinessMode.WORKING_DAYS
+    repeated_supplement: RepeatedSupplement = RepeatedSupplement.WAITING_ONLY
+    supplement_clock: SupplementClock = SupplementClock.PAUSE
 
     def __attrs_post_init__(self) -> None:
         c = Checker()
@@ -165,6 +229,14 @@ class TimelinessPolicy:
         if c.of_type(self.max_supplements, int, "max_supplements", "a whole number"):
             c.check(self.max_supplements >= 0, "max_supplements", "negative", "0 or more", -1)
         c.of_type(self.pauses_extend_appointment, bool, "pauses_extend_appointment", "a bool")
+        c.of_type(self.mode, TimelinessMode, "mode", "a TimelinessMode")
+        c.of_type(
+            self.repeated_supplement,
+            RepeatedSupplement,
+            "repeated_supplement",
+            "a RepeatedSupplement",
+        )
+        c.of_type(self.supplement_clock, SupplementClock, "supplement_clock", "a SupplementClock")
         c.raise_if_any(TimelinessError)
 
 
@@ -178,7 +250,7 @@ class TimelinessResult:
     Attributes:
         timeliness: the class.
         due: the due moment after supplement pauses (the end of the due day when compared by
-            day); None when not counted.
+            day; the appointment moment itself in the portal's mode); None when not counted.
         due_source: where the due moment came from; None when not counted.
         judged_at: the moment compared with ``due``: the end of processing, the open
             supplement request, or the reference moment; None when not counted.
@@ -187,6 +259,9 @@ class TimelinessResult:
         supplements: supplement requests made before ``judged_at``.
         reason: a code: ``ended``, ``waiting-supplement``, ``as-of``,
             ``repeated-supplement`` or ``not-received``.
+        estimated: whether the due moment was counted through a year without an official
+            notice of days off (:meth:`WorkCalendar.depends_on_estimate`): it may move when
+            that year's notice is issued.
     """
 
     timeliness: Timeliness
@@ -197,6 +272,7 @@ class TimelinessResult:
     elapsed: timedelta | None = None
     supplements: int = 0
     reason: str = "not-received"
+    estimated: bool = False
 
 
 def _aware(moment: object, name: str) -> datetime:
@@ -283,6 +359,31 @@ def due_moment(
     return _base_due(dossier, procedure, cal, policy)
 
 
+def _restarted_due(
+    dossier: Dossier,
+    procedure: Procedure | None,
+    completed: datetime,
+    calendar: WorkCalendar,
+    policy: TimelinessPolicy,
+) -> datetime:
+    """The deadline of the time limit counted again from a completed supplement."""
+    if procedure is None or procedure.code != dossier.procedure_code:
+        raise TimelinessError(
+            [
+                Problem(
+                    "procedure",
+                    "restart-needs-time-limit",
+                    f"the procedure {dossier.procedure_code} with its time limit, to count it "
+                    "again from the completed supplement (SupplementClock.RESTART)",
+                    "absent" if procedure is None else procedure.code,
+                )
+            ]
+        )
+    return calendar.deadline(
+        completed, procedure.time_limit, office_hours=policy.office_hours, cutoff=procedure.cutoff
+    )
+
+
 def _local_day(moment: datetime) -> date:
     return moment.astimezone(VN_TZ).date()
 
@@ -332,6 +433,8 @@ def classify(
     paused = timedelta(0)
     pause_days = 0
     requests: list[SupplementRequest] = []
+    wall = timedelta(0)  # wall-clock supplement time (the portal's count)
+    last_done: datetime | None = None
     if dossier.supplements:
         requests = [s for s in dossier.supplements if s.requested_at <= as_of]
         waiting = next(
@@ -349,26 +452,50 @@ def classify(
             if done is not None and done <= judged:
                 paused += cal.working_time_between(s.requested_at, done, office_hours=office)
                 pause_days += cal.working_days_between(_local_day(s.requested_at), _local_day(done))
+                wall += done - s.requested_at
+                last_done = done
     elif ended is not None:
         judged, reason = ended, "ended"
     else:
         judged, reason = as_of, "as-of"
+    if policy.supplement_clock is SupplementClock.RESTART and last_done is not None:
+        # The time limit counts again in full from the completed supplement: nothing to
+        # pause any more, the due moment is the new deadline.
+        base, source = (
+            _restarted_due(dossier, procedure, last_done, cal, policy),
+            (DueSource.RESTARTED),
+        )
+        paused, pause_days, wall = timedelta(0), 0, timedelta(0)
     judged_day = _local_day(judged)
     extend = source is DueSource.TIME_LIMIT or policy.pauses_extend_appointment
-    if policy.comparison is Comparison.DATE:
+    if policy.mode is TimelinessMode.PORTAL_766:
+        # "Thời gian kết thúc xử lý hồ sơ = Thời gian kết thúc xử lý − Thời gian bổ sung hồ
+        # sơ", compared as a timestamp with the appointment moment (NgayKetThucXuLy ≤
+        # NgayHenTra); the due moment does not move.
+        due = base
+        due_day = _local_day(due)
+        compared = judged - wall
+        judged_day = _local_day(compared)
+        timely = compared <= due
+    elif policy.comparison is Comparison.DATE:
         due_day = _local_day(base)
         if extend and pause_days:
             due_day = cal.add_working_days(due_day, pause_days)
         due = _end_of_day(due_day)
         timely = judged_day <= due_day
     else:
-        due = cal.add_working_time(base, paused, office_hours=office) if extend else base
+        # Without a pause the due moment stays as it is (adding no office time would move a
+        # moment outside office hours to the next opening).
+        due = cal.add_working_time(base, paused, office_hours=office) if extend and paused else base
         due_day = _local_day(due)
         timely = judged <= due
     elapsed = cal.working_time_between(received, judged, office_hours=office) - paused
 
     ended_now = reason == "ended"
-    if len(requests) > policy.max_supplements:
+    repeated = len(requests) > policy.max_supplements and (
+        policy.repeated_supplement is RepeatedSupplement.ANY or reason == "waiting-supplement"
+    )
+    if repeated:
         result = Timeliness.LATE if ended_now else Timeliness.IN_PROGRESS_OVERDUE
         reason = "repeated-supplement"
     elif ended_now:
@@ -389,6 +516,7 @@ def classify(
         elapsed=elapsed,
         supplements=len(requests),
         reason=reason,
+        estimated=cal.depends_on_estimate(_local_day(received), due_day),
     )
 
 
@@ -428,11 +556,23 @@ def dossier_columns(
     them from :class:`Dossier` objects with the same rules as :func:`classify`.
 
     Raises:
-        TimelinessError: as :func:`classify`, or when ``policy`` compares by timestamp.
+        TimelinessError: as :func:`classify`, or when ``policy`` compares by timestamp or
+            counts as the portal does (:attr:`TimelinessMode.PORTAL_766`).
     """
     if policy.comparison is not Comparison.DATE:
         raise TimelinessError(
             [Problem("policy.comparison", "columnar-date-only", "Comparison.DATE", "timestamp")]
+        )
+    if policy.mode is not TimelinessMode.WORKING_DAYS:
+        raise TimelinessError(
+            [
+                Problem(
+                    "policy.mode",
+                    "columnar-working-days-only",
+                    "TimelinessMode.WORKING_DAYS",
+                    policy.mode.value,
+                )
+            ]
         )
     cols = DossierColumns(array("q"), array("q"), array("q"), array("q"), array("b"))
     procs = procedures or {}
@@ -469,6 +609,7 @@ def columns_from_days(
     *,
     calendar: WorkCalendar | None = None,
     max_supplements: int = 1,
+    repeated_supplement: RepeatedSupplement = RepeatedSupplement.WAITING_ONLY,
 ) -> DossierColumns:
     """Build :class:`DossierColumns` from the day columns of a bulk export.
 
@@ -486,6 +627,8 @@ def columns_from_days(
         as_of: the reference day.
         calendar: the working-day calendar (default: :func:`default_calendar`).
         max_supplements: more requests than this make a dossier late.
+        repeated_supplement: which dossiers ``max_supplements`` applies to (default: those
+            judged at an open request: not ended, with ``waiting_since`` set).
 
     Raises:
         ValueError: when the columns differ in length, or a received dossier lacks an
@@ -513,6 +656,7 @@ def columns_from_days(
         )
     cal = calendar if calendar is not None else default_calendar()
     day = as_of.toordinal()
+    any_dossier = repeated_supplement is RepeatedSupplement.ANY
     counted = [r >= 0 for r in received]
     due = cal.add_working_days_ordinals(
         [a if c else cal.first.toordinal() for a, c in zip(appointment, counted, strict=True)],
@@ -530,7 +674,13 @@ def columns_from_days(
         due=due,
         judged=judged,
         ended=array("b", [1 if e >= 0 else 0 for e in ended]),
-        repeated=array("b", [1 if k > max_supplements else 0 for k in requests]),
+        repeated=array(
+            "b",
+            [
+                1 if k > max_supplements and (any_dossier or (e < 0 <= w)) else 0
+                for k, e, w in zip(requests, ended, waiting_since, strict=True)
+            ],
+        ),
     )
 
 

@@ -18,7 +18,7 @@ _DATES: st.SearchStrategy[date | None] = st.none() | st.dates(
     date(_MIN_YEAR, 1, 1), date(_MAX_YEAR, 12, 31)
 )
 
-# Real issuers, drafting units and Party bodies (domain.md §1, §5; the seed report).
+# Real issuers, drafting units and Party bodies (docs/sources.md; the seed report).
 _ISSUERS = ("UBND", "CP", "TTg", "BNV", "VPCP", "HĐND", "BTC", "CTN", "BGDĐT", "UBTVQH15")
 _LETTER_ISSUERS = ("BNV-CCHC", "VPCP-KGVX", "UBND-NC", "UBND-VX", "BTC-NSNN")
 _LAW_ISSUERS = ("QH13", "QH14", "QH15", "UBTVQH14")

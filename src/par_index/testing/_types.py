@@ -17,6 +17,7 @@ TYPES: tuple[tuple[str, str, str], ...] = (
     ("par_index.model.dossiers", "Dossier", "dossiers"),
     ("par_index.model.tasks", "Task", "tasks"),
     ("par_index.model.tasks", "Plan", "plans"),
+    ("par_index.model.tasks", "Deadline", "deadlines"),
     ("par_index.reports.model", "SourceSpan", "source_spans"),
     ("par_index.reports.model", "Figure", "figures"),
     ("par_index.reports.model", "Block", "blocks"),

@@ -54,12 +54,14 @@ from par_index.scoring.evidence import Evidence
 from par_index.testing._documents import document_refs
 from par_index.testing._frameworks import evidence, framework_evidence, frameworks, rules
 from par_index.testing._periods import reporting_periods
+from par_index.testing._plans import deadlines, plans_with_histories, task_updates
 from par_index.testing._types import TYPES
 
 __all__ = [
     "administrative_units",
     "blocks",
     "citations",
+    "deadlines",
     "document_refs",
     "dossier_codes",
     "dossiers",
@@ -70,6 +72,7 @@ __all__ = [
     "frameworks",
     "moments",
     "plans",
+    "plans_with_histories",
     "procedure_codes",
     "procedures",
     "register_type_strategies",
@@ -81,6 +84,7 @@ __all__ = [
     "signatories",
     "source_spans",
     "supplement_requests",
+    "task_updates",
     "tasks",
     "time_limits",
     "vietnamese_text",
@@ -315,6 +319,7 @@ def _dossiers(
         digitised=draw(st.booleans()),
         electronic_result=draw(st.booleans()),
         reused_data=draw(st.booleans()),
+        zero_fees=draw(st.booleans()),
     )
 
 
