@@ -763,7 +763,7 @@ def _scored_card(name: str, plan_completion: str) -> Scorecard:
     """A real scorecard of the Ba Trang evidence with the plan completion rate changed."""
     evidence = ba_trang_evidence()
     measures = tuple(
-        attrs.evolve(m, value=D(plan_completion)) if m.name == "report.plan_completion_rate" else m
+        attrs.evolve(m, value=D(plan_completion)) if m.name == "tasks.plan_completion_rate" else m
         for m in evidence.measures
     )
     unit = AdministrativeUnit(None, name, UnitLevel.XA)

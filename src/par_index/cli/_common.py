@@ -138,11 +138,7 @@ def error_json(exc: BaseException, message: str) -> dict[str, Any]:
 
 
 def emit_json(out: TextIO, data: Any) -> int:
-    """Write ``data`` as indented JSON (UTF-8 characters kept) and return exit status 0. An
-    object (a report of the command, not a document meant to be loaded back) starts with its
-    ``schema_version``."""
-    if isinstance(data, dict):
-        data = {"schema_version": SCHEMA_VERSION, **data}
+    """Write ``data`` as indented JSON (UTF-8 characters kept) and return exit status 0."""
     out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     return 0
 

@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import TextIO
 
-from par_index.cli._common import emit_json, framework_arg, shown_path
+from par_index.cli._common import SCHEMA_VERSION, emit_json, framework_arg, shown_path
 from par_index.core.lang import Lang
 from par_index.exceptions import LoadError
 from par_index.formats.scorecard_text import plain_number, points_word, text, unscored_lines
@@ -118,7 +118,14 @@ def _cmd_frameworks_check(args: argparse.Namespace, out: TextIO) -> int:
                 {"path": p.path, "code": p.code, "expected": p.expected, "found": p.found}
                 for p in error.problems
             ]
-            emit_json(out, {"source": shown_path(error.source), "problems": rows})
+            emit_json(
+                out,
+                {
+                    "schema_version": SCHEMA_VERSION,
+                    "source": shown_path(error.source),
+                    "problems": rows,
+                },
+            )
         else:
             out.write(text("problems", lang).format(n=len(error.problems), src=error.source) + "\n")
             for p in error.problems:
@@ -128,7 +135,13 @@ def _cmd_frameworks_check(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "json":
         emit_json(
             out,
-            {"source": shown_path(args.file), "id": fw.id, "version": fw.version, "problems": []},
+            {
+                "schema_version": SCHEMA_VERSION,
+                "source": shown_path(args.file),
+                "id": fw.id,
+                "version": fw.version,
+                "problems": [],
+            },
         )
     else:
         out.write(

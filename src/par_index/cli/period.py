@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from par_index.cli._common import emit_json, pick
+from par_index.cli._common import SCHEMA_VERSION, emit_json, pick
 from par_index.core.lang import Lang, format_date
 from par_index.model.periods import ReportingPeriod
 
@@ -30,6 +30,7 @@ def _cmd_period(args: argparse.Namespace, out: TextIO) -> int:
     lang: Lang = args.lang
     if args.format == "json":
         data = {
+            "schema_version": SCHEMA_VERSION,
             "period": str(period),
             "label": period.label(lang),
             "start": period.start.isoformat(),
