@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 import pytest
 
+from linearity import growth, is_linear
 from par_index.calendar.days import CalendarRangeError
 from par_index.calendar.work_calendar import default_calendar
 from par_index.cli import main
@@ -143,6 +144,15 @@ def test_check_of_many_bad_rows_writes_a_bounded_json(tmp_path: Path) -> None:
     assert data["omitted"] == {"not-allowed": n - DEFAULT_LIMITS.max_problems}
     status, text = run("dossiers", "check", path)
     assert "… và 2000 lỗi khác không liệt kê (not-allowed 2000)" in text
+
+
+def test_refs_output_grows_linearly(tmp_path: Path) -> None:
+    # Line numbers were counted from the start for every reference: quadratic (20 MB, 44 s).
+    line = "Thực hiện Kế hoạch 14/KH-UBND ngày 30/01/2023 và Công văn 581/BNV-CCHC.\n"
+    small = write(tmp_path, "small.txt", line * 1000)
+    large = write(tmp_path, "large.txt", line * 8000)
+    ratio = growth(lambda: run("refs", small), lambda: run("refs", large))
+    assert is_linear(ratio, 8), ratio  # the quadratic count measured 34 here
 
 
 def test_refs_counts_lines_once(tmp_path: Path) -> None:
