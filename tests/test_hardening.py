@@ -27,6 +27,7 @@ from par_index.core.tz import VN_TZ
 from par_index.examples.ba_trang import example_path
 from par_index.examples.evidence import ba_trang_evidence
 from par_index.exceptions import LoadError
+from par_index.formats.columnar_reader import read_dossier_table
 from par_index.formats.json import dumps, loads
 from par_index.formats.portal import (
     loads_dossiers_csv,
@@ -388,15 +389,18 @@ def test_duplicate_dossier_codes_are_rejected_not_counted_twice() -> None:
     assert [r.problems[0].code for r in result.rejected] == ["duplicate-code"]
 
 
-def test_a_stray_quote_is_named() -> None:
-    text = "\n".join(
-        [HEADER, FIRST.replace(",UBND-BATRANG", ',"UBND-BATRANG', 1), SECOND, *REST[:5]]
-    )
-    result = loads_dossiers_csv(text + "\n", partial=True)
+def test_a_stray_quote_is_named_and_swallows_no_row() -> None:
+    bad = FIRST.replace(",UBND-BATRANG", ',"UBND-BATRANG', 1)
+    text = "\n".join([HEADER, bad, SECOND, *REST[:5]]) + "\n"
+    result = loads_dossiers_csv(text, partial=True)
     (rejected,) = result.rejected
     (problem,) = rejected.problems
     assert (problem.path, problem.code) == ("row 2, column MaDonVi", "unclosed-quote")
-    assert "8 lines" in problem.found
+    assert "the next 6 lines" in problem.found
+    assert len(result.records) == 6  # the rows after it are read as rows
+    table, rejected_too = read_dossier_table(text, partial=True)
+    assert rejected_too == result.rejected
+    assert len(table) == 6
 
 
 def test_every_stage_at_once() -> None:

@@ -24,6 +24,7 @@ __all__ = [
     "FLAGS",
     "INFORMATIONAL_COLUMNS",
     "MOMENT_FORMS",
+    "UNCLOSED",
     "UNREADABLE",
     "Bad",
     "Column",
@@ -292,29 +293,80 @@ def header_problems(
 UNREADABLE: Final = "\x00unreadable row"
 
 
-class ExportRows:
-    """The data rows of an export, never failing on one: a row the csv module refuses comes
-    out as ``[UNREADABLE]``. ``first_line`` and ``line_num`` are the physical lines of the
-    last row yielded (a quoted cell may span several)."""
+#: The first cell of the row a reader yields in place of one that opens a quote it never
+#: closes on its line (then the column's index and the lines it would have swallowed).
+UNCLOSED: Final = "\x00unclosed quote"
 
-    def __init__(self, reader: Any, header_problems: Sequence[Problem] = ()) -> None:
+
+class _Lines:
+    """The lines of a text, one at a time, with the lines of the current record kept so
+    that they can be put back and read again."""
+
+    def __init__(self, text: str) -> None:
+        self._lines = _lines(text)
+        self._back: list[str] = []  # put back, in reverse order
+        self.taken: list[str] = []
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = self._back.pop() if self._back else next(self._lines)
+        self.taken.append(line)
+        return line
+
+    def put_back(self, lines: Sequence[str]) -> None:
+        self._back.extend(reversed(lines))
+
+
+class ExportRows:
+    """The data rows of an export, never failing on one.
+
+    A row the csv module refuses (a cell past its own limit) comes out as
+    ``[UNREADABLE, its message]``.
+    A quote opened in a cell and not closed on its line would swallow every following line
+    into that cell: the row comes out as ``[UNCLOSED, column index, lines]`` and the lines
+    after it are read again as the rows they are. ``first_line`` is the physical line where
+    the last row yielded starts.
+    """
+
+    def __init__(
+        self,
+        lines: _Lines,
+        reader: Any,
+        width: int,
+        delimiter: str,
+        header_problems: Sequence[Problem] = (),
+    ) -> None:
+        self._lines = lines
         self._reader = reader
+        self._width = width
+        self._delimiter = delimiter
         #: Problems of the header that leave the rows readable (an unknown or a repeated
         #: column): reported with the rows' problems, which are read all the same.
         self.header_problems = tuple(header_problems)
-        self.first_line = reader.line_num
-        self.line_num = reader.line_num
+        self.first_line = 1
+        self._next_line = 2
 
     def __iter__(self) -> ExportRows:
         return self
 
     def __next__(self) -> list[str]:
-        self.first_line = self.line_num + 1
+        self._lines.taken = []
         try:
             row: list[str] = next(self._reader)
-        except csv.Error:
-            row = [UNREADABLE]
-        self.line_num = self._reader.line_num
+        except csv.Error as exc:
+            row = [UNREADABLE, str(exc)]
+        taken = self._lines.taken
+        self.first_line = self._next_line
+        if len(taken) > 1 and len(row) != self._width:
+            for i, cell in enumerate(row):
+                if "\n" in cell and self._delimiter in cell.split("\n", 1)[1]:
+                    self._lines.put_back(taken[1:])
+                    row = [UNCLOSED, str(i), str(len(taken) - 1)]
+                    taken = taken[:1]
+                    break
+        self._next_line += len(taken)
         return row
 
 
@@ -322,20 +374,23 @@ def _row_shape_problems(
     header: Sequence[str], row: Sequence[str], where: str, limits: Limits
 ) -> list[Problem]:
     too_long = f"cells of at most {limits.max_cell} characters"
-    if list(row) == [UNREADABLE]:
-        return [Problem(where, "cell-too-long", too_long, "a cell of more than 131072 characters")]
+    if row and row[0] == UNREADABLE:
+        if "field larger than field limit" in row[-1]:
+            found = "a cell of more than 131072 characters"
+            return [Problem(where, "cell-too-long", too_long, found)]
+        return [Problem(where, "unreadable-row", "a row of CSV cells", row[-1])]
+    if row and row[0] == UNCLOSED:
+        index, lines = int(row[1]), row[2]
+        column = f", column {header[index]}" if index < len(header) else ""
+        return [
+            Problem(
+                f"{where}{column}",
+                "unclosed-quote",
+                'a quote (") closed in the same cell; a quote inside a cell doubled ("")',
+                f"a quote left open, which would swallow the next {lines} lines (read as rows)",
+            )
+        ]
     if len(row) != len(header):
-        for name, cell in zip(header, row, strict=False):
-            if "\n" in cell or "\r" in cell:
-                lines = cell.count("\n") + 1
-                return [
-                    Problem(
-                        f"{where}, column {name}",
-                        "unclosed-quote",
-                        'a quote (") closed in the same cell; a quote inside a cell doubled ("")',
-                        f"a quote running over {lines} lines, read as one row of {len(row)} cells",
-                    )
-                ]
         return [Problem(where, "cell-count", f"{len(header)} cells", str(len(row)))]
     return [
         Problem(f"{where}, column {name}", "cell-too-long", too_long, f"{len(cell)} characters")
@@ -433,7 +488,9 @@ def open_export(
     text = decode_export(text, source)
     end = text.find("\n")
     first_line = text if end < 0 else text[:end]
-    reader = csv.reader(_lines(text), delimiter=sniff_delimiter(first_line))
+    delimiter = sniff_delimiter(first_line)
+    lines = _Lines(text)
+    reader = csv.reader(lines, delimiter=delimiter)
     try:
         header = [h.strip() for h in next(reader)]
     except csv.Error:
@@ -448,4 +505,4 @@ def open_export(
     found = header_problems(header, unit_code, extra_columns)
     if any(p.code == "missing-column" for p in found):
         raise LoadError(found, source=source)  # rows without a required column cannot be read
-    return header, ExportRows(reader, found)
+    return header, ExportRows(lines, reader, len(header), delimiter, found)
