@@ -321,7 +321,9 @@ def test_negative_and_excessive_complaints(capsys: pytest.CaptureFixture[str]) -
 def test_closed_stdout(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr(sys, "stdout", None)
     assert main(["period", "Quý I/2020"]) == 1
-    assert "closed" in capsys.readouterr().err
+    assert "đầu ra chuẩn (stdout) đã bị đóng" in capsys.readouterr().err
+    assert main(["period", "Quý I/2020", "--lang", "en"]) == 1
+    assert "standard output is closed" in capsys.readouterr().err
 
 
 class _Console(io.TextIOWrapper):

@@ -83,6 +83,23 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     return parser
 
 
+_MESSAGES: Final = {
+    "stdout_closed": (
+        "par-index: đầu ra chuẩn (stdout) đã bị đóng, không ghi được kết quả",
+        "par-index: standard output is closed",
+    ),
+    "internal": (
+        "par-index: lỗi nội bộ của chương trình ({kind}), xin báo lại cho nhóm phát triển",
+        "par-index: internal error ({kind}), please report it",
+    ),
+}
+
+
+def _say(args: argparse.Namespace, key: str) -> str:
+    vi, en = _MESSAGES[key]
+    return en if getattr(args, "lang", "vi") == "en" else vi
+
+
 def _fail(args: argparse.Namespace, out: Output, exc: BaseException, message: str) -> int:
     """Report an error: the message on standard error and, for ``--format json``, the error
     as a JSON document on standard output. Returns the exit status 1."""
@@ -112,7 +129,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     own: TextIO | None = None
     if out is None:
         if sys.stdout is None:  # started with standard output closed (>&-)
-            sys.stderr.write("par-index: standard output is closed\n")
+            sys.stderr.write(_say(args, "stdout_closed") + "\n")
             return 1
         out = own = utf8_stream(sys.stdout)
     stream = Output(out)
