@@ -562,3 +562,18 @@ def test_verification_reads_back_appraisals_surveys_and_marks() -> None:
     with pytest.raises(InvalidScorecard) as info:
         verify_scorecard(card, get_framework("qd-766-2022"))
     assert info.value.problems[0].code == "unverifiable"
+
+
+def test_a_bug_is_named_without_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import par_index.cli.period
+
+    def broken(*_: object) -> int:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(par_index.cli.period, "_cmd_period", broken)
+    assert run("period", "Quý I/2020", "--lang", "en") == (3, "")
+    err = capsys.readouterr().err
+    assert "internal error (RuntimeError)" in err
+    assert "Traceback" not in err

@@ -161,7 +161,7 @@ def _run(args: argparse.Namespace, stream: Output) -> int:
         elif isinstance(exc, OSError):
             status = _fail(args, stream, exc, f"par-index: {shown_path(str(exc))}")
         else:
-            sys.stderr.write(f"par-index: internal error, please report it: {type(exc).__name__}\n")
+            sys.stderr.write(_say(args, "internal").format(kind=type(exc).__name__) + "\n")
             return 3
     stream.flush()
     if stream.closed_by_reader:
