@@ -122,10 +122,11 @@ def decode_text(data: bytes, *, source: str = "<bytes>") -> Decoded:
             "Vietnamese text in the VNI encoding, which is not converted: save it as "
             "Unicode (UTF-8) first, e.g. with Unikey's converter",
         )
+    line = data.count(b"\n", 0, first_bad) + 1
     raise _refuse(
         source,
-        f"byte 0x{data[first_bad]:02X} at offset {first_bad}: not UTF-8, and not clearly "
-        "Windows-1258 or TCVN3",
+        f"byte 0x{data[first_bad]:02X} at offset {first_bad} (line {line}): not UTF-8, and "
+        "not clearly Windows-1258 or TCVN3",
     )
 
 
