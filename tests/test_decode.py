@@ -55,6 +55,12 @@ def test_windows_1258_report_is_read_and_normalised_to_nfc() -> None:
     assert unicodedata.is_normalized("NFC", read.text)
 
 
+def test_windows_1258_with_typographic_quotes_in_a_short_file() -> None:
+    text = "MaHoSo,TenTTHC\nH1,“Chứng thực” – bản sao…\nH2,Đăng ký khai sinh\n"
+    read = decode_text(to_cp1258(text))
+    assert (read.text, read.encoding) == (text, "Windows-1258")
+
+
 def test_tcvn3_bytes_checked_by_hand() -> None:
     # TCVN 5712:1993 (ABC) bytes by hand from the standard's table: ế 0xD5, đ 0xAE, ị 0xDE,
     # ả 0xB6, ắ 0xBE, ư 0xAD, ờ 0xEA, ơ 0xAC, ố 0xE8, ộ 0xE9, Đ 0xA7.

@@ -90,6 +90,9 @@ _VIETNAMESE: Final = frozenset(
     unicodedata.normalize("NFC", b + t) for b in _BASES for t in ("", *sorted(_TONES))
 )
 _WORD: Final = re.compile(r"\w+")
+#: Typographic marks that Windows code pages write and Vietnamese text uses (quotes, dashes,
+#: ellipsis, bullet, degree, euro): neither for nor against a reading.
+_NEUTRAL: Final = frozenset("\u201c\u201d\u2018\u2019\u2013\u2014\u2026\u2022\u00b0\u20ac")
 #: Bytes read to guess an encoding: enough text for a sure guess, bounded for big files.
 SAMPLE_BYTES: Final = 1 << 16
 
@@ -114,7 +117,7 @@ def plausibility(text: str) -> tuple[float, int]:
     """The share of non-ASCII characters that are Vietnamese letters in a word with at most
     one tone mark, and how many non-ASCII characters there are."""
     good = 0
-    total = sum(1 for ch in text if ord(ch) > 0x7F)
+    total = sum(1 for ch in text if ord(ch) > 0x7F and ch not in _NEUTRAL)
     if not total:
         return 1.0, 0
     for m in _WORD.finditer(text):
