@@ -139,7 +139,7 @@ def test_check_of_many_bad_rows_writes_a_bounded_json(tmp_path: Path) -> None:
     status, text = run("dossiers", "check", path, "--format", "json")
     assert status == 1
     data = json.loads(text)
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == "1"
     assert data["rejected_count"] == n
     assert len(data["rejected"]) == DEFAULT_LIMITS.max_problems
     assert data["omitted"] == {"not-allowed": n - DEFAULT_LIMITS.max_problems}
@@ -354,7 +354,7 @@ def test_a_file_name_that_is_not_utf8_gives_valid_json(
     name = str(tmp_path / "bad\udcffname.csv")
     assert main(["dossiers", "check", name, "--format", "json"]) == 1
     data = json.loads(console.bytes_written().decode("utf-8"))
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == "1"
     assert data["error"]["kind"] == "FileNotFoundError"
 
 
@@ -531,7 +531,7 @@ def test_check_of_an_empty_file_writes_json(tmp_path: Path) -> None:
     status, text = run("dossiers", "check", write(tmp_path, "empty.csv", ""), "--format", "json")
     assert status == 1
     data = json.loads(text)
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == "1"
     assert data["error"]["problems"][0]["code"] == "empty-file"
 
 

@@ -570,7 +570,8 @@ def test_rank_ties_share_a_rank() -> None:
         _card("Ba Dinh", "80.50"),
         _card("Ba Xa", "na"),
     ]
-    ranked = rank(cards)
+    # These cards carry a made-up reported index over the same points: tie on what is reported.
+    ranked = rank(cards, ties="reported")
     assert [(r.rank, r.scorecard.unit_label()) for r in ranked] == [
         (1, "xã Ba Trang"),
         (2, "xã Ba Tô"),
@@ -747,9 +748,13 @@ def test_cli_score_formats(tmp_path: Path) -> None:
     status, text = run_cli("score", "--format", "json")
     assert json.loads(text)["index"] == "84.03"
     status, text = run_cli("score", "--format", "csv")
-    rows = list(csv.DictReader(io.StringIO(text)))
+    assert text.startswith("\ufeffunit_code,unit,period,code,")
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
     assert rows[0]["code"] == "1"
-    assert {r["code"]: r["points"] for r in rows}["3.2"] == "6"
+    assert rows[0]["unit"] == "Ba Trang"
+    # One decimal style: every number with the scorecard's 2 decimals (3.2 earns 6 points).
+    assert {r["code"]: r["points"] for r in rows}["3.2"] == "6.00"
+    assert {r["code"]: r["max_points"] for r in rows}["1.1.1"] == "1.00"
     status, text = run_cli("score", "--format", "md")
     assert "| 3.2 |" in text
     evidence_file = tmp_path / "ba-trang.evidence.json"
@@ -779,12 +784,16 @@ def test_cli_rank(tmp_path: Path) -> None:
         path = tmp_path / f"{name}.json"
         path.write_text(dumps(_scored_card(name, completion), converter=c), encoding="utf-8")
         files.append(str(path))
-    status, text = run_cli("rank", *files)
+    status, text = run_cli("rank", "--ties", "reported", *files)
     assert status == 0
-    lines = text.splitlines()[2:]
+    lines = text.splitlines()[2:5]
     assert [line.split()[0] for line in lines] == ["1", "2", "2"]
+    assert "Đồng hạng khi chỉ số đã làm tròn" in text
+    status, text = run_cli("rank", "--format", "json", "--ties", "reported", *files)
+    assert [r["rank"] for r in json.loads(text)["rows"]] == [1, 2, 2]
+    # The same points over the same maximum: on the exact index the three units tie.
     status, text = run_cli("rank", "--format", "json", *files)
-    assert [r["rank"] for r in json.loads(text)] == [1, 2, 2]
+    assert [r["rank"] for r in json.loads(text)["rows"]] == [1, 1, 1]
 
 
 def test_cli_frameworks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

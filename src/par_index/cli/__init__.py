@@ -36,6 +36,8 @@ COMMANDS: Final[dict[str, tuple[str, str]]] = {
     ),
     "rank": ("scoring", "rank scorecards (or evidence files)"),
     "frameworks": ("frameworks", "bundled and user frameworks"),
+    "template": ("template", "write the evidence table units fill in (.xlsx or .csv)"),
+    "schema": ("schema", "print the JSON Schema of an output (no name: list them)"),
     "report": ("report", "periodic CCHC reports (báo cáo CCHC)"),
     "plan": ("plan", "reform plans (kế hoạch CCHC): check a plan table, measure its tasks"),
     "dossiers": ("dossiers", "dossier files (JSON or portal CSV)"),

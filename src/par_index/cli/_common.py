@@ -7,10 +7,11 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from par_index.core.decode import decode_bytes
 from par_index.exceptions import ParIndexError, Problem
+from par_index.formats.schema import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -32,10 +33,6 @@ __all__ = [
     "stdin_bytes",
     "utf8_stream",
 ]
-
-
-#: The version of the shape of the JSON documents the command writes.
-SCHEMA_VERSION: Final = 1
 
 
 class Output(io.TextIOBase):

@@ -13,6 +13,7 @@ from par_index.core.lang import Lang, format_number
 from par_index.exceptions import InvalidValueError, Problem
 from par_index.formats.columnar_reader import read_dossier_table
 from par_index.formats.portal import load_dossiers, load_procedures
+from par_index.formats.schema import versioned
 from par_index.model.periods import ReportingPeriod
 from par_index.model.ratios import NOT_APPLICABLE, Ratio
 from par_index.service.columnar import measure_table
@@ -188,7 +189,7 @@ def _cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
                 [Problem("--complaints", "out-of-range", expected, str(args.complaints))]
             ) from None
     if args.format == "json":
-        return emit_json(out, _stats_json(m, satisfaction))
+        return emit_json(out, versioned(_stats_json(m, satisfaction)))
     out.write(f"{period.label(lang)} — {_l('counted', lang)}: {m.counted}\n")
     for t, n in m.by_timeliness:
         out.write(f"  {(t.name_vi if lang == 'vi' else t.name_en)}: {n}\n")

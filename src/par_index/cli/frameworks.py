@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 from typing import TextIO
 
 from par_index.cli._common import SCHEMA_VERSION, emit_json, framework_arg, shown_path
@@ -150,10 +151,63 @@ def _cmd_frameworks_check(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _cmd_frameworks_import(args: argparse.Namespace, out: TextIO) -> int:
+    from par_index.formats.excel_cells import render_problem  # noqa: PLC0415
+    from par_index.formats.framework_table import (  # noqa: PLC0415
+        framework_to_toml,
+        read_framework_table,
+    )
+
+    lang: Lang = args.lang
+    path = Path(args.file)
+    metadata = {
+        "id": args.id,
+        "version": args.version,
+        "name": args.name,
+        "decision": args.decision,
+        "first_year": args.first_year,
+        "last_year": args.last_year,
+        "unit_levels": args.unit_levels,
+    }
+    imported = read_framework_table(
+        path.read_bytes(), source=str(path), metadata=metadata, lenient=args.lenient, lang=lang
+    )
+    Path(args.output).write_text(framework_to_toml(imported.framework), encoding="utf-8")
+    fw = imported.framework
+    leaves = len(fw.leaves())
+    names = ", ".join(imported.declared)
+    if lang == "vi":
+        out.write(f"Đã ghi {args.output}: {fw.id} phiên bản {fw.version}, {leaves} tiêu chí lá.\n")
+        if imported.declared:
+            out.write(f"Chỉ số đo khai báo mới ({len(imported.declared)}): {names}\n")
+    else:
+        out.write(f"Wrote {args.output}: {fw.id} version {fw.version}, {leaves} leaves.\n")
+        if imported.declared:
+            out.write(f"Measures declared ({len(imported.declared)}): {names}\n")
+    for w in imported.warnings:
+        out.write(f"  {render_problem(w, lang)}\n")
+    return 0
+
+
+def _cmd_frameworks_export(args: argparse.Namespace, out: TextIO) -> int:
+    from par_index.formats.framework_table import (  # noqa: PLC0415
+        framework_to_toml,
+        write_framework_table,
+    )
+
+    fw = framework_arg(args.framework)
+    target = Path(args.output)
+    if args.format == "toml":
+        target.write_text(framework_to_toml(fw), encoding="utf-8")
+    else:
+        target.write_bytes(write_framework_table(fw))
+    return 0
+
+
 def register(
     sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> None:
-    """Register ``frameworks list|show|check``."""
+    """Register ``frameworks list|show|check|import|export``."""
     bundled = ", ".join(BUNDLED)
     p = sub.add_parser("frameworks", help="bundled and user frameworks")
     fsub = p.add_subparsers(dest="frameworks_command", required=True)
@@ -167,3 +221,34 @@ def register(
     )
     c.add_argument("file")
     c.set_defaults(run=_cmd_frameworks_check)
+    lang = argparse.ArgumentParser(add_help=False)
+    lang.add_argument(
+        "--lang", choices=["vi", "en"], default="vi", help="output language (default vi)"
+    )
+    c = fsub.add_parser(
+        "import",
+        parents=[lang],
+        help="a province's criteria table (.xlsx, .csv) to a framework file (.toml)",
+    )
+    c.add_argument("file", help="the table: STT | tiêu chí | điểm tối đa | cách chấm điểm ...")
+    c.add_argument("-o", "--output", required=True, help="the framework file to write (.toml)")
+    c.add_argument("--id", help="the framework's id (ca-mau-1880-2013)")
+    c.add_argument("--version", help="its version")
+    c.add_argument("--name", help="its Vietnamese name")
+    c.add_argument("--decision", help='the issuing decision ("1880/QĐ-UBND ngày 05/11/2013")')
+    c.add_argument("--first-year", type=int, help="the first year it applies to")
+    c.add_argument("--last-year", type=int, help="the last year it applies to")
+    c.add_argument("--unit-levels", help='the unit levels it scores ("xã, phường, thị trấn")')
+    c.add_argument(
+        "--lenient",
+        action="store_true",
+        help="unreadable rules become rules scored by the appraiser (listed), not errors",
+    )
+    c.set_defaults(run=_cmd_frameworks_import)
+    c = fsub.add_parser(
+        "export", parents=[lang], help="a framework as an .xlsx table (or a .toml file)"
+    )
+    c.add_argument("framework", help=f"a bundled id ({bundled}) or a framework file")
+    c.add_argument("--format", choices=["xlsx", "toml"], default="xlsx")
+    c.add_argument("-o", "--output", required=True, help="the file to write")
+    c.set_defaults(run=_cmd_frameworks_export)

@@ -9,12 +9,15 @@ status 1 when a finding has error severity. A FILE of ``-`` reads standard input
 from __future__ import annotations
 
 import argparse
+import json
 from collections import Counter
 from typing import TextIO
 
 from par_index.cli._common import stdin_bytes
 from par_index.core.lang import Lang
 from par_index.formats.json import dumps
+from par_index.formats.schema import versioned
+from par_index.formats.scorecard_text import scorecard_converter
 from par_index.reports.checks import Finding, Severity, check_report
 from par_index.reports.parser import decode_report, parse_report
 from par_index.reports.summary import render_summary
@@ -45,7 +48,8 @@ def cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
     """
     report = parse_report(_read(args.file))
     if args.format == "json":
-        out.write(dumps(report) + "\n")
+        data = versioned(scorecard_converter().unstructure(report))
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         out.write(render_summary(report, args.lang) + "\n")
     return 0

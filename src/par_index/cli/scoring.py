@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Final, TextIO
 
 from par_index.cli._common import framework_arg
 from par_index.cli.plan import add_plan_options, apply_plan
+from par_index.core.decode import decode_bytes
 from par_index.core.lang import Lang
 from par_index.examples.evidence import ba_trang_evidence
-from par_index.exceptions import LoadError
-from par_index.formats.json import dumps, loads, parse_json
+from par_index.exceptions import InvalidValueError, LoadError, Problem
+from par_index.formats.evidence_file import read_evidence_file
+from par_index.formats.excel_cells import render_problem
+from par_index.formats.excel_results import write_results_workbook
+from par_index.formats.json import parse_json, problems_from
+from par_index.formats.ranking_table import LEGEND, TIES_TEXT, marks, ranking_csv, ranking_document
+from par_index.formats.schema import SCHEMA_VERSION, versioned
 from par_index.formats.scorecard_text import (
-    csv_value,
     format_index,
     format_points,
     render_scorecard_csv,
@@ -24,18 +31,13 @@ from par_index.formats.scorecard_text import (
     shorten,
     text,
 )
-from par_index.frameworks.loader import (
-    BUNDLED,
-)
-from par_index.frameworks.model import (
-    Framework,
-)
-from par_index.reports.model import Report
-from par_index.reports.parser import decode_report, parse_report
+from par_index.frameworks.loader import BUNDLED
+from par_index.frameworks.model import Framework
+from par_index.frameworks.weights import read_weights, reweight
 from par_index.scoring.classification import SCHEMES, InvalidScorecard
 from par_index.scoring.engine import score
-from par_index.scoring.evidence import Evidence, evidence_from_report
-from par_index.scoring.ranking import rank
+from par_index.scoring.evidence import Evidence
+from par_index.scoring.ranking import TIES, Ranked, check_rankable, rank
 from par_index.scoring.scorecard import Scorecard
 from par_index.scoring.verification import verify_scorecard
 
@@ -47,103 +49,281 @@ __all__ = [
 DEFAULT_FRAMEWORK = "example-commune"
 
 
-def _load_evidence(path: str) -> Evidence:
-    """An evidence JSON file, a report JSON file, or a report text (.md, .txt) read through
-    its figures."""
-    p = Path(path)
-    text = p.read_bytes()
-    if p.suffix.lower() in (".md", ".txt", ".markdown"):
-        return evidence_from_report(parse_report(decode_report(text, str(p))))
-    c = scorecard_converter()
-    try:
-        return loads(Evidence, text, converter=c, source=str(p))
-    except LoadError as first:
-        try:
-            data = parse_json(text, str(p))
-        except LoadError:
-            raise first from None
-        if isinstance(data, dict) and "figures" in data and "measures" not in data:
-            return evidence_from_report(loads(Report, text, converter=c, source=str(p)))
-        raise first from None
+class UsageProblem(InvalidValueError):
+    """A command line that asks for something the command cannot do."""
+
+    term = "dòng lệnh"
+    what = "command line"
 
 
-def _cmd_score(args: argparse.Namespace, out: TextIO) -> int:
-    lang: Lang = args.lang
-    framework = framework_arg(args.framework)
-    evidence = ba_trang_evidence() if args.evidence is None else _load_evidence(args.evidence)
-    evidence = apply_plan(evidence, args)  # task measures of --plan, in place of the report's
-    card = score(framework, evidence, scheme=args.scheme)
-    if args.format == "json":
-        out.write(dumps(card, converter=scorecard_converter()) + "\n")
-    elif args.format == "csv":
-        out.write(render_scorecard_csv(card, lang))
-    elif args.format == "md":
-        out.write(render_scorecard_markdown(card, framework, lang))
-    else:
-        out.write(render_scorecard_text(card, framework, lang))
+def _load_evidence(args: argparse.Namespace, framework: Framework) -> tuple[Evidence, ...]:
+    """The evidence of the file named on the command line (every unit in it), warnings
+    written to stderr; the bundled Ba Trang example without a file."""
+    if args.evidence is None:
+        return (ba_trang_evidence(),)
+    table = read_evidence_file(args.evidence, framework, lenient=args.lenient, lang=args.lang)
+    _warn(table.warnings, table.source, args.lang)
+    return table.evidence
+
+
+def _warn(warnings: Sequence[Problem], source: str, lang: Lang) -> None:
+    if not warnings:
+        return
+    head = (
+        f"{len(warnings)} cảnh báo trong {source} (đã bỏ qua):"
+        if lang == "vi"
+        else f"{len(warnings)} warnings in {source} (left out):"
+    )
+    sys.stderr.write(head + "\n")
+    for w in warnings:
+        sys.stderr.write(f"  {render_problem(w, lang)}\n")
+
+
+def _write_bytes(args: argparse.Namespace, data: bytes, out: TextIO) -> int:
+    """Write a binary output to ``-o FILE``; refuse to write it to the terminal."""
+    if not args.output:
+        raise UsageProblem(
+            [
+                Problem(
+                    "--output",
+                    "output-needed",
+                    f"-o FILE.{args.format} (a {args.format} file is not text)",
+                    "nothing",
+                )
+            ]
+        )
+    Path(args.output).write_bytes(data)
     return 0
 
 
-def _load_card(path: str, framework: Framework, scheme: str | None) -> Scorecard:
-    """A scorecard file, checked against ``framework``; or evidence, scored under it.
-
-    A file shaped as a scorecard (``framework_id`` and ``nodes``) is read as one: its own
-    problems are reported, not those of evidence, and its figures are verified.
-    """
-    p = Path(path)
-    if p.suffix.lower() in (".md", ".txt", ".markdown"):
-        return score(framework, _load_evidence(path), scheme=scheme)
-    text = p.read_bytes()
-    data = parse_json(text, str(p))
-    if isinstance(data, dict) and "framework_id" in data and "nodes" in data:
-        card = loads(Scorecard, text, converter=scorecard_converter(), source=str(p))
-        try:
-            return verify_scorecard(card, framework)
-        except InvalidScorecard as exc:
-            raise LoadError(exc.problems, source=str(p)) from None
-    return score(framework, _load_evidence(path), scheme=scheme)
+def _write_text(args: argparse.Namespace, text: str, out: TextIO, *, bom: bool = False) -> int:
+    """Write a text output to ``-o FILE`` (UTF-8) or to ``out``; CSV gets a byte order mark."""
+    body = ("\ufeff" if bom else "") + text
+    if args.output:
+        Path(args.output).write_text(body, encoding="utf-8", newline="")
+    else:
+        out.write(body)
+    return 0
 
 
-def _cmd_rank(args: argparse.Namespace, out: TextIO) -> int:
-    lang: Lang = args.lang
-    framework = framework_arg(args.framework)
-    cards = [_load_card(f, framework, args.scheme) for f in args.files]
-    ranked = rank(cards)
-    if args.format == "json":
-        rows = [
-            {
-                "rank": r.rank,
-                "unit": r.scorecard.unit_label(lang),
-                "period": str(r.scorecard.period) if r.scorecard.period else None,
-                "points": str(r.scorecard.points),
-                "index": csv_value(r.scorecard.index),
-                "class": r.scorecard.classification.label(lang)
-                if r.scorecard.classification
-                else None,
-                "complete": r.scorecard.complete,
-            }
-            for r in ranked
-        ]
-        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-        return 0
-    head = (
-        f"{text('rank', lang):<5} {text('unit', lang):<28} {text('period', lang):<24} "
-        f"{text('points', lang):>7} {text('pct', lang):>8}  {text('class', lang)}"
+# ----------------------------------------------------------------- score: one function a format
+
+
+def _score_text(
+    args: argparse.Namespace, cards: Sequence[Scorecard], fw: Framework, out: TextIO
+) -> int:
+    return _write_text(args, "\n".join(render_scorecard_text(c, fw, args.lang) for c in cards), out)
+
+
+def _score_md(
+    args: argparse.Namespace, cards: Sequence[Scorecard], fw: Framework, out: TextIO
+) -> int:
+    return _write_text(
+        args, "\n".join(render_scorecard_markdown(c, fw, args.lang) for c in cards), out
     )
-    out.write(head + "\n" + "-" * len(head) + "\n")
+
+
+def _score_json(
+    args: argparse.Namespace, cards: Sequence[Scorecard], fw: Framework, out: TextIO
+) -> int:
+    c = scorecard_converter()
+    if len(cards) == 1:
+        data = versioned(c.unstructure(cards[0]))
+    else:
+        data = {
+            "schema_version": SCHEMA_VERSION,
+            "scorecards": [c.unstructure(card) for card in cards],
+        }
+    return _write_text(args, json.dumps(data, ensure_ascii=False, indent=2) + "\n", out)
+
+
+def _score_csv(
+    args: argparse.Namespace, cards: Sequence[Scorecard], fw: Framework, out: TextIO
+) -> int:
+    body = "".join(render_scorecard_csv(c, args.lang, header=i == 0) for i, c in enumerate(cards))
+    return _write_text(args, body, out, bom=True)
+
+
+def _score_xlsx(
+    args: argparse.Namespace, cards: Sequence[Scorecard], fw: Framework, out: TextIO
+) -> int:
+    ranked = rank(cards, ties=args.ties)
+    data = write_results_workbook(ranked, ties=args.ties, framework=fw, lang=args.lang)
+    return _write_bytes(args, data, out)
+
+
+_SCORE_FORMATS: Final = {
+    "text": _score_text,
+    "json": _score_json,
+    "csv": _score_csv,
+    "md": _score_md,
+    "xlsx": _score_xlsx,
+}
+
+
+def _cmd_score(args: argparse.Namespace, out: TextIO) -> int:
+    framework = framework_arg(args.framework)
+    if args.weights:
+        framework = reweight(framework, read_weights(args.weights))
+    # Task measures of --plan, in place of the report's.
+    evidence = tuple(apply_plan(ev, args) for ev in _load_evidence(args, framework))
+    cards = [score(framework, ev, scheme=args.scheme) for ev in evidence]
+    if len(cards) > 1:
+        check_rankable(cards, [f"{args.evidence} ({c.unit_label()})" for c in cards])
+    if not cards:
+        raise UsageProblem(
+            [Problem(str(args.evidence), "no-evidence", "at least one unit", "none")]
+        )
+    return _SCORE_FORMATS[args.format](args, cards, framework, out)
+
+
+# ----------------------------------------------------------------- rank: one function a format
+
+
+def _verified(card: Scorecard, framework: Framework, path: str, at: str) -> Scorecard:
+    """``card`` once scored again from the evidence it records (a file's figures are not
+    taken at their word).
+
+    Raises:
+        LoadError: listing every figure that differs, or the scorecard as unverifiable.
+    """
+    try:
+        return verify_scorecard(card, framework)
+    except InvalidScorecard as exc:
+        raise LoadError([p.under(at) for p in exc.problems], source=path) from None
+
+
+def _load_cards(
+    args: argparse.Namespace, framework: Framework
+) -> tuple[list[Scorecard], list[str]]:
+    cards: list[Scorecard] = []
+    sources: list[str] = []
+    c = scorecard_converter()
+    for path in args.files:
+        data = Path(path).read_bytes()
+        raw: object = None
+        try:
+            text = decode_bytes(data, path)  # any encoding the library reads
+        except LoadError:
+            text = ""  # not text: the evidence reader below says what it is
+        if text.lstrip("\ufeff \t\r\n")[:1] == "{":
+            try:
+                raw = parse_json(text, path)
+            except LoadError:
+                raw = None
+        if isinstance(raw, dict) and "framework_id" in raw and "nodes" in raw:
+            version = raw.pop("schema_version", SCHEMA_VERSION)
+            if version != SCHEMA_VERSION:
+                raise LoadError(
+                    [
+                        Problem(
+                            "$.schema_version",
+                            "schema-version",
+                            f'"{SCHEMA_VERSION}"',
+                            repr(version),
+                        )
+                    ],
+                    source=path,
+                )
+            try:
+                card = c.structure(raw, Scorecard)
+            except Exception as exc:  # noqa: BLE001 - every structuring failure becomes Problems
+                raise LoadError(problems_from(exc), source=path) from None
+            cards.append(_verified(card, framework, path, "$"))
+            sources.append(path)
+            continue
+        if isinstance(raw, dict) and "scorecards" in raw:
+            for i, entry in enumerate(raw.get("scorecards") or []):
+                body = {k: v for k, v in entry.items() if k != "schema_version"}
+                try:
+                    card = c.structure(body, Scorecard)
+                except Exception as exc:  # noqa: BLE001
+                    raise LoadError(problems_from(exc, f"$.scorecards[{i}]"), source=path) from None
+                cards.append(_verified(card, framework, path, f"$.scorecards[{i}]"))
+                sources.append(f"{path} [{i}]")
+            continue
+        table = read_evidence_file(path, framework, lenient=args.lenient, lang=args.lang)
+        _warn(table.warnings, table.source, args.lang)
+        for ev in table.evidence:
+            cards.append(score(framework, ev, scheme=args.scheme))
+            unit = ev.unit.label(args.lang) if ev.unit is not None else "—"
+            sources.append(f"{path} ({unit})")
+    return cards, sources
+
+
+def _rank_text(
+    args: argparse.Namespace, ranked: Sequence[Ranked], fw: Framework, out: TextIO
+) -> int:
+    lang: Lang = args.lang
+    head = (
+        f"{text('rank', lang):<5} {text('code', lang):<6} {text('unit', lang):<28} "
+        f"{text('period', lang):<24} {text('points', lang):>7} {text('pct', lang):>8}  "
+        f"{text('class', lang)}"
+    )
+    lines = [head, "-" * len(head)]
+    used: set[str] = set()
     for r in ranked:
         card = r.scorecard
         period = card.period.label(lang) if card.period else "—"
         klass = card.classification.label(lang) if card.classification else ""
         place = str(r.rank) if r.rank is not None else text("unranked", lang)
-        flag = "" if card.complete else " *"
-        out.write(
-            f"{place:<5} {shorten(card.unit_label(lang), 28):<28} {period:<24} "
+        flags = marks(card)
+        used.update(flags)
+        code = card.unit.code if card.unit is not None and card.unit.code else "—"
+        lines.append(
+            f"{place:<5} {code:<6} {shorten(card.unit_label(lang), 28):<28} {period:<24} "
             f"{format_points(card.points, card.places, lang):>7} "
             f"{format_index(card.index, lang):>8}  "
-            f"{klass}{flag}\n"
+            f"{klass}{' ' + ' '.join(flags) if flags else ''}"
         )
-    return 0
+    lines.append("")
+    lines.append(TIES_TEXT[args.ties][lang])
+    for mark, words in LEGEND.items():
+        if mark in used:
+            lines.append(f"{mark} {words[lang]}")
+    return _write_text(args, "\n".join(lines) + "\n", out)
+
+
+def _rank_json(
+    args: argparse.Namespace, ranked: Sequence[Ranked], fw: Framework, out: TextIO
+) -> int:
+    doc = ranking_document(ranked, args.ties)
+    return _write_text(args, json.dumps(doc, ensure_ascii=False, indent=2) + "\n", out)
+
+
+def _rank_csv(
+    args: argparse.Namespace, ranked: Sequence[Ranked], fw: Framework, out: TextIO
+) -> int:
+    return _write_text(args, ranking_csv(ranked, args.lang), out, bom=True)
+
+
+def _rank_xlsx(
+    args: argparse.Namespace, ranked: Sequence[Ranked], fw: Framework, out: TextIO
+) -> int:
+    first = ranked[0].scorecard if ranked else None
+    same = first is not None and first.framework_id == fw.id
+    data = write_results_workbook(
+        ranked, ties=args.ties, framework=fw if same else None, lang=args.lang
+    )
+    return _write_bytes(args, data, out)
+
+
+_RANK_FORMATS: Final = {
+    "text": _rank_text,
+    "json": _rank_json,
+    "csv": _rank_csv,
+    "xlsx": _rank_xlsx,
+}
+
+
+def _cmd_rank(args: argparse.Namespace, out: TextIO) -> int:
+    framework = framework_arg(args.framework)
+    if args.weights:
+        framework = reweight(framework, read_weights(args.weights))
+    cards, sources = _load_cards(args, framework)
+    check_rankable(cards, sources)
+    ranked = rank(cards, ties=args.ties)
+    return _RANK_FORMATS[args.format](args, ranked, framework, out)
 
 
 def register(
@@ -163,26 +343,51 @@ def register(
     p.add_argument(
         "evidence",
         nargs="?",
-        help="evidence JSON, a report JSON or a report text (.md, .txt); "
-        "default: the bundled Ba Trang example",
+        help="evidence: an .xlsx or .csv table (many units), evidence JSON, a report JSON or "
+        "a report text (.md, .txt); default: the bundled Ba Trang example",
     )
     p.add_argument(
         "--framework",
         default=DEFAULT_FRAMEWORK,
         help=f"a bundled framework id ({bundled}) or a framework file",
     )
-    p.add_argument("--format", choices=["text", "json", "csv", "md"], default="text")
+    p.add_argument("--format", choices=list(_SCORE_FORMATS), default="text")
     p.add_argument("--scheme", choices=sorted(SCHEMES), help="classification scheme")
+    _add_shared(p)
     add_plan_options(p)
     p.set_defaults(run=_cmd_score)
 
     p = sub.add_parser("rank", parents=[lang], help="rank scorecards (or evidence files)")
-    p.add_argument("files", nargs="+", help="scorecard JSON files, or evidence JSON files")
+    p.add_argument(
+        "files",
+        nargs="+",
+        help="scorecard JSON files, or evidence files (.xlsx, .csv, JSON; many units each)",
+    )
     p.add_argument(
         "--framework",
         default=DEFAULT_FRAMEWORK,
         help=f"framework for evidence files: a bundled id ({bundled}) or a file",
     )
-    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--format", choices=list(_RANK_FORMATS), default="text")
     p.add_argument("--scheme", choices=sorted(SCHEMES), help="classification scheme")
+    _add_shared(p)
     p.set_defaults(run=_cmd_rank)
+
+
+def _add_shared(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-o", "--output", help="write to this file (needed for xlsx)")
+    p.add_argument(
+        "--ties",
+        choices=list(TIES),
+        default="exact",
+        help="ties on the exact index (default) or on the reported, rounded one",
+    )
+    p.add_argument(
+        "--lenient",
+        action="store_true",
+        help="unknown criterion codes, measure ids and columns are warnings, not errors",
+    )
+    p.add_argument(
+        "--weights",
+        help='what-if maxima: a TOML ([max_points] "1.1" = 6) or CSV (code,max_points) file',
+    )

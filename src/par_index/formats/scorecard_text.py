@@ -25,6 +25,7 @@ from par_index.scoring.improvements import improvements
 from par_index.scoring.scorecard import NodeScore, NodeStatus, Scorecard
 
 __all__ = [
+    "csv_number",
     "csv_value",
     "format_index",
     "format_points",
@@ -404,6 +405,9 @@ def render_scorecard_markdown(
 
 
 _CSV_COLUMNS = (
+    "unit_code",
+    "unit",
+    "period",
     "code",
     "name",
     "depth",
@@ -434,32 +438,54 @@ def csv_value(value: Any) -> str:
     return str(value)
 
 
-def render_scorecard_csv(card: Scorecard, lang: Lang = "vi") -> str:
-    """One CSV row per node (machine-readable numbers: exact decimals with a dot)."""
+def csv_number(value: Decimal | NotApplicable | None, places: int) -> str:
+    """A number for CSV: a dot, and always ``places`` decimals (``3.00``, ``9.50``)."""
+    if value is None:
+        return ""
+    if isinstance(value, NotApplicable):
+        return str(value.value)
+    quantum = Decimal(1).scaleb(-places)
+    return format(value.quantize(quantum), "f")
+
+
+def render_scorecard_csv(card: Scorecard, lang: Lang = "vi", *, header: bool = True) -> str:
+    """One CSV row per node, the unit's code first.
+
+    Numbers are machine-readable: a dot for decimals and always the scorecard's decimals
+    (``3.00``, ``2.00``, ``9.50``: points rounded as reported, the exact values are in the
+    JSON). A file of this text starts with a byte order mark (the command writes it) so that
+    Excel on Windows reads the Vietnamese right.
+    """
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(_CSV_COLUMNS)
+    w = csv.writer(buf, lineterminator="\r\n")
+    if header:
+        w.writerow(_CSV_COLUMNS)
+    places = card.places
+    unit = card.unit
     for n in card.nodes:
         e = n.explanation
         w.writerow(
             [
+                unit.code or "" if unit is not None else "",
+                unit.name if unit is not None else "",
+                str(card.period) if card.period is not None else "",
                 n.code,
                 _name(n, lang),
                 n.depth,
                 n.role.value,
                 n.status.value,
-                n.points,
-                n.max_points,
-                n.declared_max,
-                csv_value(n.index),
+                csv_number(n.points, places),
+                csv_number(n.max_points, places),
+                csv_number(n.declared_max, places),
+                csv_number(n.index, places),
                 csv_value(e.measure if e else None),
                 csv_value(e.value if e else None),
                 csv_value((e.matched if lang == "vi" else e.matched_en) if e else None),
-                csv_value(e.points_lost if e else None),
+                csv_number(e.points_lost if e else None, places),
                 csv_value(
                     (e.next_condition if lang == "vi" else e.next_condition_en) if e else None
                 ),
-                csv_value(e.next_points if e else None),
+                csv_number(e.next_points if e else None, places),
                 csv_value(e.source if e else None),
                 csv_value(e.note if e else None),
             ]
