@@ -577,3 +577,14 @@ def test_a_bug_is_named_without_a_traceback(
     err = capsys.readouterr().err
     assert "internal error (RuntimeError)" in err
     assert "Traceback" not in err
+
+
+def test_weight_files_are_read_through_the_boundary(tmp_path: Path) -> None:
+    from par_index.frameworks.weights import read_weights
+
+    with pytest.raises(LoadError) as info:
+        read_weights(write(tmp_path, "w.csv", b"code,max_points\n1.1,\xff\x00\x81\n"))
+    assert codes(info.value) == {"bad-encoding"}  # was replaced by U+FFFD, silently
+    with pytest.raises(LoadError) as info:
+        read_weights(write(tmp_path, "w.toml", "a = " + "[" * 5000 + "]" * 5000 + "\n"))
+    assert codes(info.value) == {"bad-toml"}

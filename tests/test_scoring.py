@@ -791,9 +791,9 @@ def test_cli_rank(tmp_path: Path) -> None:
     assert "Đồng hạng khi chỉ số đã làm tròn" in text
     status, text = run_cli("rank", "--format", "json", "--ties", "reported", *files)
     assert [r["rank"] for r in json.loads(text)["rows"]] == [1, 2, 2]
-    # The same points over the same maximum: on the exact index the three units tie.
+    # Ba Vì and Ba Tô have the same evidence: on the exact index too they tie.
     status, text = run_cli("rank", "--format", "json", *files)
-    assert [r["rank"] for r in json.loads(text)["rows"]] == [1, 1, 1]
+    assert [r["rank"] for r in json.loads(text)["rows"]] == [1, 2, 2]
 
 
 def test_cli_frameworks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
