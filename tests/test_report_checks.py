@@ -120,17 +120,9 @@ def test_annual_report_after_its_due_date() -> None:
 
 def test_truncated_report_with_inconsistent_numbers() -> None:
     findings = check_report(fixture("9-thang-2023-phuong-nghia-chanh.md"))
+    # The text stops mid-sentence: the sections after the cut are not missing from the report,
+    # so no "missing-section" finding (a text cut off is read as partial).
     assert summary(findings) == [
-        ("missing-section", W, None, "III. Đánh giá chung"),
-        ("missing-section", W, None, "IV. Phương hướng, nhiệm vụ"),
-        ("missing-section", INFO, None, "V. Kiến nghị, đề xuất"),
-        ("missing-section", W, None, "Cải cách tài chính công"),
-        (
-            "missing-section",
-            W,
-            None,
-            "Xây dựng và phát triển Chính quyền điện tử, Chính quyền số",
-        ),
         ("plan-year-mismatch", W, 16, "Kế hoạch kiểm tra cải cách hành chính năm 2022"),
         ("list-count-mismatch", W, 18, None),  # 03 cuộc họp, two items
         ("period-narrower", W, 21, "quý I"),
@@ -359,6 +351,6 @@ def test_report_commands_fail_on_no_report(
     empty = tmp_path / "empty.md"
     empty.write_text("không phải báo cáo", encoding="utf-8")
     assert run("report", "check", str(empty)) == (1, "")
-    assert "[no-report-title]" in capsys.readouterr().err
+    assert "[no-content]" in capsys.readouterr().err
     assert run("report", "parse", str(tmp_path / "missing.md")) == (1, "")
     assert "missing.md" in capsys.readouterr().err

@@ -589,12 +589,17 @@ def test_signature_variants() -> None:
     ],
 )
 def test_no_report_raises_the_documented_error(text: str) -> None:
+    # Strict mode keeps the contract of full reports; the default refuses only a text with
+    # neither a period nor a figure to read.
     with pytest.raises(ReportParseError) as info:
-        parse_report(text)
+        parse_report(text, strict=True)
     assert isinstance(info.value, InvalidValueError)
     assert isinstance(info.value, ValueError)
     assert info.value.code == "no-report-title"
     assert "báo cáo CCHC" in str(info.value)
+    with pytest.raises(ReportParseError) as lenient:
+        parse_report(text)
+    assert lenient.value.code == "no-content"
 
 
 def test_a_non_string_is_refused() -> None:

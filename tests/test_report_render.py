@@ -70,7 +70,7 @@ def without_spans(r: Report) -> Report:
 def texts() -> list[str]:
     return [ba_trang_text()] + [
         (DATA / name).read_bytes().decode("utf-8")
-        for name in sorted(p.name for p in DATA.iterdir())
+        for name in sorted(p.name for p in DATA.iterdir() if p.is_file())
     ]
 
 
@@ -445,5 +445,5 @@ def test_public_strategy_reports_keep_what_their_text_carries(report: Report) ->
 def test_a_report_whose_title_names_no_period_does_not_read_back() -> None:
     report = Report(ReportHeader(), "Báo cáo công tác", ReportingPeriod.annual(2023))
     with pytest.raises(ReportParseError) as info:
-        parse_report(render_markdown(report))
+        parse_report(render_markdown(report), strict=True)
     assert info.value.code == "no-report-title"

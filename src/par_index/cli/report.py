@@ -15,28 +15,31 @@ from typing import TextIO
 
 from par_index.cli._common import stdin_bytes
 from par_index.core.lang import Lang
+from par_index.formats.documents import read_document_bytes
 from par_index.formats.json import dumps
 from par_index.formats.schema import versioned
 from par_index.formats.scorecard_text import scorecard_converter
 from par_index.reports.checks import Finding, Severity, check_report
-from par_index.reports.parser import decode_report, parse_report
+from par_index.reports.parser import parse_report
 from par_index.reports.summary import render_summary
 
 __all__ = ["cmd_check", "cmd_parse", "register"]
 
 
 def _read(file: str) -> str:
-    """The text of ``file`` (``-`` for standard input).
+    """The text of ``file`` (``-`` for standard input): Word, PDF, HTML or text, chosen by
+    content (:func:`par_index.formats.documents.read_document_bytes`).
 
     Raises:
         OSError: when the file cannot be read.
-        ReportParseError: when it is not UTF-8 or UTF-16 text.
+        DocumentReadError: when its text cannot be read.
+        MissingExtraError: for a Word or PDF file without the ``documents`` extra.
     """
     if file == "-":
         data = stdin_bytes()
         return data if isinstance(data, str) else decode_report(data, "<stdin>")
     with open(file, "rb") as handle:
-        return decode_report(handle.read(), file)
+        return read_document_bytes(handle.read(), file).text
 
 
 def cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
@@ -117,14 +120,16 @@ def register(
     report = sub.add_parser("report", help="periodic CCHC reports (báo cáo CCHC)")
     rsub = report.add_subparsers(dest="report_command", required=True)
     p = rsub.add_parser(
-        "parse", parents=[common], help="read a report text (Markdown or plain, - for stdin)"
+        "parse",
+        parents=[common],
+        help="read a report: Markdown, text, HTML, Word (.docx) or PDF; - for stdin",
     )
     p.add_argument("file")
     p.set_defaults(run=cmd_parse)
     c = rsub.add_parser(
         "check",
         parents=[common],
-        help="list inconsistencies of a report text; exit 1 on an error",
+        help="list inconsistencies of a report (any format of report parse); exit 1 on an error",
     )
     c.add_argument("file")
     c.set_defaults(run=cmd_check)

@@ -3,8 +3,8 @@
 * an evidence table, ``.xlsx`` or ``.csv`` (:mod:`par_index.formats.excel_evidence`), many
   units per file;
 * evidence JSON: one evidence object, or ``{"schema_version": "1", "evidence": [...]}``;
-* a report JSON (``figures`` and no ``measures``) or a report text (``.md``, ``.txt``), read
-  through its figures.
+* a report JSON (``figures`` and no ``measures``) or a report (``.md``, ``.txt``, or a Word,
+  PDF or HTML file, :mod:`par_index.formats.documents`), read through its figures.
 
 JSON evidence is checked against the framework too
 (:func:`~par_index.scoring.evidence_check.evidence_problems`): an unknown measure or criterion
@@ -18,6 +18,7 @@ from typing import Any
 
 from par_index.core.lang import Lang
 from par_index.exceptions import LoadError, Problem
+from par_index.formats.documents import read_document_bytes
 from par_index.formats.excel_cells import is_xlsx
 from par_index.formats.excel_evidence import EvidenceTable, read_evidence_table
 from par_index.formats.json import parse_json, problems_from
@@ -25,13 +26,15 @@ from par_index.formats.schema import SCHEMA_VERSION
 from par_index.formats.scorecard_text import scorecard_converter
 from par_index.frameworks.model import Framework
 from par_index.reports.model import Report
-from par_index.reports.parser import decode_report, parse_report
+from par_index.reports.parser import parse_report
 from par_index.scoring.evidence import Evidence, evidence_from_report
 from par_index.scoring.evidence_check import evidence_problems, known_only
 
 __all__ = ["read_evidence_file", "read_evidence_json"]
 
 _TEXT_SUFFIXES = (".md", ".txt", ".markdown")
+# Reports as they arrive (par_index.formats.documents): Word, PDF, HTML.
+_DOCUMENT_SUFFIXES = (".docx", ".pdf", ".html", ".htm")
 
 
 def _looks_json(data: bytes) -> bool:
@@ -141,10 +144,10 @@ def read_evidence_file(
     p = Path(path)
     data = p.read_bytes()
     source = str(p)
-    if p.suffix.lower() in _TEXT_SUFFIXES and not is_xlsx(data):
-        return EvidenceTable(
-            (evidence_from_report(parse_report(decode_report(data, source))),), (), source
-        )
+    suffix = p.suffix.lower()
+    if (suffix in _TEXT_SUFFIXES and not is_xlsx(data)) or suffix in _DOCUMENT_SUFFIXES:
+        text = read_document_bytes(data, source).text
+        return EvidenceTable((evidence_from_report(parse_report(text)),), (), source)
     if is_xlsx(data) or not _looks_json(data):
         return read_evidence_table(data, framework, source=source, lenient=lenient, lang=lang)
     return read_evidence_json(data, framework, source=source, lenient=lenient)

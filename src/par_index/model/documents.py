@@ -449,6 +449,12 @@ def find_document_refs(text: str) -> tuple[FoundDocumentRef, ...]:
             if ref is not None:
                 end = dated.end()
         if ref is None:
+            # "Ngày 29/3/2023, UBND tỉnh ... ban hành Quyết định số 617/QĐ-UBND": the date
+            # opens the sentence that issues the document.
+            before = _DATED_ISSUE_RE.search(norm, max(0, start - 240), start)
+            if before is not None and isinstance(when := _date_of(before), datetime.date):
+                ref = _ref_or_none(core, when)
+        if ref is None:
             ref = _ref_or_none(core, None)
         if ref is None:
             continue
@@ -497,6 +503,13 @@ _FIND_RE = re.compile(
     r"(?!\w)"
 )
 _DATE_RE = re.compile(_DATE)
+# A sentence that opens with its date and issues a document: "Ngày 29/3/2023, UBND tỉnh
+# Quảng Nam vừa ban hành Quyết định số 617/QĐ-UBND" (the date of issue before the number).
+_DATED_ISSUE_RE = re.compile(
+    r"(?:^|(?<=[.;!?\n]))[ \t]*+"
+    + _DATE.replace(rf"(?:{_SP}*+,)?", "", 1)
+    + r"[ \t]*+,[^.;!?\n]{0,160}?ban[ \t]++hành[^.;!?\n0-9]{0,40}+(?:số[ \t]*+)?$",
+)
 
 
 # Titles that may lead a reference, and what they accept: the kinds named, and whether a

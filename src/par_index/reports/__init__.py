@@ -17,10 +17,13 @@ if TYPE_CHECKING:
         Qualifier,
         Report,
         ReportHeader,
+        Scope,
+        ScopeKind,
         Section,
         SectionRole,
         Signatory,
         SourceSpan,
+        TextKind,
     )
     from par_index.reports.parser import (
         ParsedReport,
@@ -29,6 +32,7 @@ if TYPE_CHECKING:
         parse_report_file,
         read_report,
     )
+    from par_index.reports.periods import StatedPeriod, StatedPeriodKind
     from par_index.reports.render import render_markdown
 
 __all__ = [
@@ -44,11 +48,16 @@ __all__ = [
     "Report",
     "ReportHeader",
     "ReportParseError",
+    "Scope",
+    "ScopeKind",
     "Section",
     "SectionRole",
     "Severity",
     "Signatory",
     "SourceSpan",
+    "StatedPeriod",
+    "StatedPeriodKind",
+    "TextKind",
     "check_report",
     "parse_report",
     "parse_report_file",
@@ -71,11 +80,16 @@ __getattr__, __dir__ = attach(
         "Report": "par_index.reports.model",
         "ReportHeader": "par_index.reports.model",
         "ReportParseError": "par_index.reports.parser",
+        "Scope": "par_index.reports.model",
+        "ScopeKind": "par_index.reports.model",
         "Section": "par_index.reports.model",
         "SectionRole": "par_index.reports.model",
         "Severity": "par_index.reports.checks",
         "Signatory": "par_index.reports.model",
         "SourceSpan": "par_index.reports.model",
+        "StatedPeriod": "par_index.reports.periods",
+        "StatedPeriodKind": "par_index.reports.periods",
+        "TextKind": "par_index.reports.model",
         "check_report": "par_index.reports.checks",
         "parse_report": "par_index.reports.parser",
         "parse_report_file": "par_index.reports.parser",

@@ -33,7 +33,7 @@ from par_index.model.areas import ReformArea
 from par_index.model.periods import PeriodKind, ReportingPeriod, find_period_mentions
 from par_index.reports._text import LineIndex
 from par_index.reports.figures import STANDARD_FIGURES
-from par_index.reports.model import Figure, Report, SectionRole, SourceSpan
+from par_index.reports.model import Figure, Report, SectionRole, SourceSpan, TextKind
 from par_index.reports.parser import ParsedReport, read_report
 
 __all__ = ["Finding", "Severity", "check_report"]
@@ -70,6 +70,8 @@ class Finding:
         text: the words concerned ("bản bản", "quý I", "năm 2022").
         denominator: for a rate the text gives no total for, the whole number it is a
             share of (34 dossiers at 53,96 % → 63), when one exists.
+        scope: the scope of the figures concerned ("level:huyện"), None for the whole unit.
+        period: the key of their period ("M2021-09"), None for the report's own.
     """
 
     code: str
@@ -82,6 +84,8 @@ class Finding:
     computed: Decimal | None = None
     text: str | None = None
     denominator: int | None = None
+    scope: str | None = None
+    period: str | None = None
 
 
 def check_report(source: str | Report) -> tuple[Finding, ...]:
@@ -139,15 +143,42 @@ def _share(count: Decimal, total: Decimal) -> Decimal:
     return count * 100 / total
 
 
-# Rates and the counts they are shares of: QĐ 766/QĐ-TTg indicators 2.1 (early or on time)
-# and 3.3 (online), both over the dossiers received or processed in the period (docs/sources.md).
-_RATES: tuple[tuple[str, str, str], ...] = (
-    ("dossiers_early_or_on_time_rate", "dossiers_early_or_on_time", "dossiers_received"),
-    ("dossiers_early_rate", "dossiers_early", "dossiers_received"),
-    ("dossiers_on_time_rate", "dossiers_on_time", "dossiers_received"),
-    ("dossiers_late_rate", "dossiers_late", "dossiers_received"),
-    ("dossiers_in_progress_rate", "dossiers_in_progress", "dossiers_received"),
-    ("dossiers_online_rate", "dossiers_online", "dossiers_received"),
+# Rates, the counts they are shares of, and every total a report may state for them, in the
+# order tried: QĐ 766/QĐ-TTg indicator 2.1 (early or on time) is a share of the dossiers
+# resolved in the period; portals also print it over the dossiers due (Vĩnh Phúc: "đến hạn
+# giải quyết"), received or to process. A rate is checked against each stated total; it is a
+# finding only when none gives it (docs/sources.md).
+_TOTALS = (
+    "dossiers_due",
+    "dossiers_resolved",
+    "dossiers_received",
+    "dossiers_to_process",
+    "dossiers_new",
+)
+_RATES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("dossiers_early_or_on_time_rate", "dossiers_early_or_on_time", _TOTALS),
+    ("dossiers_early_rate", "dossiers_early", _TOTALS),
+    ("dossiers_on_time_rate", "dossiers_on_time", _TOTALS),
+    ("dossiers_late_rate", "dossiers_late", _TOTALS),
+    (
+        "dossiers_in_progress_rate",
+        "dossiers_in_progress",
+        ("dossiers_received", "dossiers_to_process", "dossiers_new", "dossiers_due"),
+    ),
+    ("dossiers_in_progress_overdue_rate", "dossiers_in_progress_overdue", _TOTALS),
+    ("dossiers_returned_rate", "dossiers_returned", _TOTALS),
+    (
+        "dossiers_online_rate",
+        "dossiers_online",
+        ("dossiers_received", "dossiers_new", "dossiers_to_process", "dossiers_resolved"),
+    ),
+    (
+        "dossiers_resolved_rate",
+        "dossiers_resolved",
+        ("dossiers_received", "dossiers_to_process", "dossiers_new", "dossiers_due"),
+    ),
+    ("feedback_resolved_rate", "feedback_resolved", ("feedback_received",)),
+    ("procedures_online_rate", "procedures_online", ("procedures_total",)),
 )
 _SHARES = frozenset({name for name, _, _ in _RATES} | {"procedures_on_one_stop_software_rate"})
 _PART_OF: tuple[tuple[str, str], ...] = (
@@ -158,12 +189,50 @@ _PART_OF: tuple[tuple[str, str], ...] = (
 )
 
 
-def _exact(report: Report, name: str) -> Figure | None:
+@attrs.frozen
+class _Group:
+    """The figures of one scope and period, by name."""
+
+    figures: dict[str, Figure]
+    scope: str | None = None  # None: the whole unit
+    period: str | None = None  # None: the report's own period
+
+    def figure(self, name: str) -> Figure | None:
+        return self.figures.get(name)
+
+    def finding(self, finding: Finding) -> Finding:
+        """``finding`` placed in this group's scope and period."""
+        if self.scope is None and self.period is None:
+            return finding
+        where_en = self.scope or ""
+        where = f" [{where_en}{' ' if where_en and self.period else ''}{self.period or ''}]"
+        return attrs.evolve(
+            finding,
+            message=finding.message + where,
+            message_vi=finding.message_vi + where,
+            scope=self.scope,
+            period=self.period,
+        )
+
+
+def _groups(report: Report) -> list[_Group]:
+    """The whole unit's figures of the report's period, then every other scope and period."""
+    out = [_Group({f.name: f for f in report.figures})]
+    others: dict[tuple[str, str], dict[str, Figure]] = {}
+    for f in report.other_figures:
+        key = (f.scope.key, f.period.key if f.period is not None else "")
+        others.setdefault(key, {}).setdefault(f.name, f)
+    for (scope, period), figures in others.items():
+        out.append(_Group(figures, None if scope == "unit" else scope, period or None))
+    return out
+
+
+def _exact(report: _Group, name: str) -> Figure | None:
     f = report.figure(name)
     return f if f is not None and f.is_exact else None
 
 
-def _count(report: Report, name: str) -> Decimal | None:
+def _count(report: _Group, name: str) -> Decimal | None:
     """An exact count; early-or-on-time also as early plus on time when both are stated."""
     f = _exact(report, name)
     if f is not None:
@@ -198,8 +267,8 @@ def _apparent_denominator(
     return None
 
 
-def _rate_findings(report: Report) -> Iterator[Finding]:
-    for rate_name, count_name, total_name in _RATES:
+def _rate_findings(report: _Group) -> Iterator[Finding]:
+    for rate_name, count_name, total_names in _RATES:
         rate = _exact(report, rate_name)
         if rate is None:
             continue
@@ -216,11 +285,13 @@ def _rate_findings(report: Report) -> Iterator[Finding]:
                 printed=rate.value,
             )
             continue
-        count, total = _count(report, count_name), _exact(report, total_name)
-        if count is None or (total is None and report.figure(total_name) is not None):
+        count = _count(report, count_name)
+        stated = [report.figure(n) for n in total_names]
+        totals = [f for f in stated if f is not None and f.is_exact and f.value > 0]
+        if count is None or (not totals and any(f is not None for f in stated)):
             continue  # an approximate count or total ("khoảng 250 hồ sơ") checks nothing
         c = count
-        if total is None:
+        if not totals:
             d = _apparent_denominator(c, rate.value)
             hint_en = f"; {_en(c)}/{d} would print it" if d is not None else ""
             hint_vi = f"; {_vi(c)}/{d} cho ra tỷ lệ này" if d is not None else ""
@@ -235,18 +306,21 @@ def _rate_findings(report: Report) -> Iterator[Finding]:
                 denominator=d,
             )
             continue
-        t = total.value
-        if t == 0:
-            continue
-        exact = _share(c, t)
         quantum = _quantum(rate.value)
-        rounded = exact.quantize(quantum, ROUND_HALF_UP)
-        truncated = exact.quantize(quantum, ROUND_DOWN)
-        names = (rate_name, count_name, total_name)
-        ratio_en, ratio_vi = f"{_en(c)}/{_en(t)}", f"{_vi(c)}/{_vi(t)}"
-        if rate.value == rounded:
+        fits = [
+            t for t in totals if _share(c, t.value).quantize(quantum, ROUND_HALF_UP) == rate.value
+        ]
+        if fits:
             continue
-        if rate.value == truncated:
+        truncated = [
+            t for t in totals if _share(c, t.value).quantize(quantum, ROUND_DOWN) == rate.value
+        ]
+        total = truncated[0] if truncated else totals[0]
+        t = total.value
+        rounded = _share(c, t).quantize(quantum, ROUND_HALF_UP)
+        names = (rate_name, count_name, total.name)
+        ratio_en, ratio_vi = f"{_en(c)}/{_en(t)}", f"{_vi(c)}/{_vi(t)}"
+        if truncated:
             yield Finding(
                 "rate-truncated",
                 Severity.WARNING,
@@ -262,6 +336,8 @@ def _rate_findings(report: Report) -> Iterator[Finding]:
                 computed=rounded,
             )
             continue
+        tried_en = _tried(c, totals, quantum, "en")
+        tried_vi = _tried(c, totals, quantum, "vi")
         d = _apparent_denominator(c, rate.value, t)
         if d is not None:
             apparent = _share(c, Decimal(d))
@@ -270,13 +346,13 @@ def _rate_findings(report: Report) -> Iterator[Finding]:
             yield Finding(
                 "rate-denominator-unstated",
                 Severity.WARNING,
-                f"the {en} ({vi}) {p_en} is not {ratio_en} = {_en(rounded)}%; it is "
-                f"{_en(c)}/{d}{f' ({how_en})' if how_en else ''}, a total of {d} the report "
-                "does not state",
+                f"the {en} ({vi}) {p_en} is not {tried_en}; it is "
+                f"{_en(c)}/{_en(Decimal(d))}{f' ({how_en})' if how_en else ''}, a total of "
+                f"{_en(Decimal(d))} the report does not state",
                 _sentence(
-                    f"{vi} {p_vi} không bằng {ratio_vi} = {_vi(rounded)}%; tỷ lệ này là "
-                    f"{_vi(c)}/{d}{f' ({how_vi})' if how_vi else ''}, mẫu số {d} không được "
-                    "nêu trong báo cáo"
+                    f"{vi} {p_vi} không bằng {tried_vi}; tỷ lệ này là "
+                    f"{_vi(c)}/{_vi(Decimal(d))}{f' ({how_vi})' if how_vi else ''}, mẫu số "
+                    f"{_vi(Decimal(d))} không được nêu trong báo cáo"
                 ),
                 rate.span,
                 names,
@@ -288,8 +364,8 @@ def _rate_findings(report: Report) -> Iterator[Finding]:
         yield Finding(
             "rate-mismatch",
             Severity.ERROR,
-            f"the {en} ({vi}) is printed as {p_en} but {ratio_en} = {_en(rounded)}%",
-            _sentence(f"{vi} in {p_vi} nhưng {ratio_vi} = {_vi(rounded)}%"),
+            f"the {en} ({vi}) is printed as {p_en} but {tried_en}",
+            _sentence(f"{vi} in {p_vi} nhưng {tried_vi}"),
             rate.span,
             names,
             printed=rate.value,
@@ -297,7 +373,17 @@ def _rate_findings(report: Report) -> Iterator[Finding]:
         )
 
 
-def _parts_findings(report: Report) -> Iterator[Finding]:
+def _tried(c: Decimal, totals: Sequence[Figure], quantum: Decimal, lang: str) -> str:
+    """ "253/6.776 = 37,20%" for each stated total tried, in the language's notation."""
+    fmt = _vi if lang == "vi" else _en
+    parts = [
+        f"{fmt(c)}/{fmt(t.value)} = {fmt(_share(c, t.value).quantize(quantum, ROUND_HALF_UP))}%"
+        for t in totals
+    ]
+    return (" hoặc " if lang == "vi" else " or ").join(parts)
+
+
+def _parts_findings(report: _Group) -> Iterator[Finding]:
     total = _exact(report, "dossiers_received")
     early, on_time = _exact(report, "dossiers_early"), _exact(report, "dossiers_on_time")
     both = _exact(report, "dossiers_early_or_on_time")
@@ -312,7 +398,14 @@ def _parts_findings(report: Report) -> Iterator[Finding]:
         parts = sum((f.value for f in present), Decimal(0))
         if parts > total.value:
             yield _sum_finding(total, present, parts, Severity.ERROR, "parts-exceed-total")
-        elif len(present) == len(pieces) and parts != total.value:
+        elif (
+            len(present) == len(pieces)
+            and parts != total.value
+            and report.figure("dossiers_resolved") is None
+        ):
+            # Below the total is a clash only when nothing else may hold the rest: with a
+            # resolved count stated, returned or withdrawn dossiers may (Thông tư
+            # 01/2018/TT-VPCP Điều 17), and the flow identities check the resolved count.
             yield _sum_finding(total, present, parts, Severity.WARNING, "parts-do-not-add-up")
     for part_name, total_name in _PART_OF:
         part, whole = _exact(report, part_name), _exact(report, total_name)
@@ -395,6 +488,8 @@ def _date_findings(report: Report, parsed: ParsedReport | None) -> Iterator[Find
             "the report states no date (ngày ... tháng ... năm ...)",
             "Báo cáo không ghi ngày tháng năm ban hành",
         )
+        return
+    if p is None:
         return
     span = _header_span(parsed, _DATE_IN_HEADER)
     label_en, label_vi = p.label("en"), p.label("vi")
@@ -504,11 +599,183 @@ def _outline_findings(report: Report) -> Iterator[Finding]:
 
 
 def _model_findings(report: Report, parsed: ParsedReport | None = None) -> Iterator[Finding]:
-    yield from _number_findings(report, parsed)
-    yield from _date_findings(report, parsed)
-    yield from _rate_findings(report)
-    yield from _parts_findings(report)
-    yield from _outline_findings(report)
+    whole = report.kind is TextKind.REPORT
+    if whole:
+        yield from _number_findings(report, parsed)
+        yield from _date_findings(report, parsed)
+    groups = _groups(report)
+    for group in groups:
+        seen: set[tuple[int, Decimal | None, Decimal | None]] = set()
+        for finding in (
+            *_rate_findings(group),
+            *_parts_findings(group),
+            *_flow_findings(group),
+        ):
+            # One clash is told once, by the first check that finds it.
+            key = (finding.span.start if finding.span else -1, finding.printed, finding.computed)
+            if finding.printed is not None and key in seen:
+                continue
+            seen.add(key)
+            yield group.finding(finding)
+    yield from _level_findings(groups)
+    if whole and not (parsed is not None and parsed.partial):
+        yield from _outline_findings(report)
+
+
+# --- flows -----------------------------------------------------------------------------------
+
+# The identities of the one-stop statistics (Thông tư 01/2018/TT-VPCP Điều 17-18, the monthly
+# forms of the provincial one-stop systems): total to process = carried over + new; resolved
+# = early + on time + late; due = early or on time + late + overdue in progress; in progress =
+# within the limit + past it; to process = resolved + in progress (+ returned or withdrawn).
+_FLOW_SUMS: tuple[tuple[str, tuple[tuple[str, ...], ...], bool], ...] = (
+    # (total, alternative part lists, whether every part must be stated)
+    ("dossiers_to_process", (("dossiers_carried_over", "dossiers_new"),), True),
+    ("dossiers_received", (("dossiers_carried_over", "dossiers_new"),), True),
+    (
+        "dossiers_received",
+        (("dossiers_carried_over", "dossiers_online", "dossiers_direct", "dossiers_postal"),),
+        False,
+    ),
+    (
+        "dossiers_resolved",
+        (
+            ("dossiers_early_or_on_time", "dossiers_late"),
+            ("dossiers_early", "dossiers_on_time", "dossiers_late"),
+        ),
+        True,
+    ),
+    (
+        "dossiers_in_progress",
+        (("dossiers_in_progress_within", "dossiers_in_progress_overdue"),),
+        True,
+    ),
+    ("dossiers_online", (("dossiers_online_level3", "dossiers_online_level4"),), True),
+    ("dossiers_online", (("dossiers_online_full", "dossiers_online_partial"),), True),
+    ("feedback_received", (("feedback_resolved", "feedback_in_progress"),), True),
+    (
+        "procedures_published",
+        (("procedures_new", "procedures_amended", "procedures_abolished"),),
+        True,
+    ),
+)
+
+
+def _bounds(f: Figure) -> tuple[Decimal, Decimal] | None:
+    """The values a figure may stand for: itself when exact; for an abbreviated count
+    ("4,52 ngàn") half a unit of its last written digit either side; None when a qualifier
+    ("gần", "khoảng", "trên") leaves it open."""
+    if f.qualifier is not None:
+        return None
+    if not f.approximate:
+        return f.value, f.value
+    digits = re.search(r"[0-9]+(?:[.,]([0-9]+))?", f.text or "")
+    places = len(digits.group(1)) if digits and digits.group(1) else 0
+    multiplier = Decimal(1_000_000) if "triệu" in (f.text or "") else Decimal(1000)
+    half = multiplier * Decimal(1).scaleb(-places) / 2
+    return f.value - half, f.value + half
+
+
+def _flow_findings(group: _Group) -> Iterator[Finding]:
+    for total_name, alternatives, all_parts in _FLOW_SUMS:
+        total = group.figure(total_name)
+        if total is None or (t_bounds := _bounds(total)) is None:
+            continue
+        for names in alternatives:
+            parts = [group.figure(n) for n in names]
+            present = [p for p in parts if p is not None]
+            if all_parts and len(present) < len(names):
+                continue
+            if not all_parts and (len(present) < 3 or _exact(group, "dossiers_direct") is None):
+                continue
+            bounds = [_bounds(p) for p in present]
+            if any(b is None for b in bounds):
+                break  # a qualified part ("khoảng 250") checks nothing
+            low = sum((b[0] for b in bounds if b is not None), Decimal(0))
+            high = sum((b[1] for b in bounds if b is not None), Decimal(0))
+            value = sum((p.value for p in present), Decimal(0))
+            # An abbreviated value stands for a range; a clash is a sum outside it.
+            if high < t_bounds[0] or low > t_bounds[1]:
+                code = (
+                    "parts-do-not-add-up"
+                    if total_name.startswith("procedures")
+                    else ("flow-mismatch")
+                )
+                yield _sum_finding(total, present, value, Severity.ERROR, code)
+            break
+    yield from _due_findings(group)
+    yield from _processing_findings(group)
+
+
+def _due_findings(group: _Group) -> Iterator[Finding]:
+    """Due = early or on time + late + overdue in progress, when a part besides the first is
+    stated."""
+    due = _exact(group, "dossiers_due")
+    timely = _exact(group, "dossiers_early_or_on_time")
+    rest = [_exact(group, n) for n in ("dossiers_late", "dossiers_in_progress_overdue")]
+    present = [p for p in rest if p is not None]
+    if due is None or timely is None or not present:
+        return
+    value = timely.value + sum((p.value for p in present), Decimal(0))
+    if value != due.value:
+        yield _sum_finding(due, [timely, *present], value, Severity.ERROR, "flow-mismatch")
+
+
+def _processing_findings(group: _Group) -> Iterator[Finding]:
+    """To process = resolved + in progress (+ returned). Less is a gap the unstated returned
+    dossiers may fill; more is a clash, an error when the total holds the carried-over
+    dossiers (to process), a warning when it is the received count a carried-over count
+    the text does not state could exceed."""
+    resolved, progress = _exact(group, "dossiers_resolved"), _exact(group, "dossiers_in_progress")
+    if resolved is None or progress is None:
+        return
+    returned = _exact(group, "dossiers_returned")
+    parts = [p for p in (resolved, progress, returned) if p is not None]
+    value = sum((p.value for p in parts), Decimal(0))
+    total = _exact(group, "dossiers_to_process")
+    if total is not None:
+        if value > total.value or (returned is not None and value != total.value):
+            yield _sum_finding(total, parts, value, Severity.ERROR, "flow-mismatch")
+        return
+    received = _exact(group, "dossiers_received")
+    if received is None or value <= received.value:
+        return
+    explained = (
+        _exact(group, "dossiers_carried_over") is None and _exact(group, "dossiers_new") is None
+    )
+    yield _sum_finding(
+        received,
+        parts,
+        value,
+        Severity.WARNING if explained else Severity.ERROR,
+        "parts-exceed-total",
+    )
+
+
+_LEVELS = ("level:tỉnh", "level:huyện", "level:xã")
+
+
+def _level_findings(groups: Sequence[_Group]) -> Iterator[Finding]:
+    """The whole unit's count against the sum of its three levels, when all are stated."""
+    unit = next((g for g in groups if g.scope is None and g.period is None), None)
+    levels = {g.scope: g for g in groups if g.period is None and g.scope in _LEVELS}
+    if unit is None or len(levels) < len(_LEVELS):
+        return
+    for name, total in unit.figures.items():
+        if total.unit == "%" or not total.is_exact:
+            continue
+        parts = [_exact(levels[key], name) for key in _LEVELS]
+        present = [p for p in parts if p is not None]
+        if len(present) < len(_LEVELS):
+            continue
+        value = sum((p.value for p in present), Decimal(0))
+        if value != total.value:
+            f = _sum_finding(total, present, value, Severity.ERROR, "levels-do-not-add-up")
+            yield attrs.evolve(
+                f,
+                message=f.message + " (cấp tỉnh + cấp huyện + cấp xã)",
+                message_vi=f.message_vi + " (cấp tỉnh + cấp huyện + cấp xã)",
+            )
 
 
 # --- wording ---------------------------------------------------------------------------------
@@ -587,6 +854,8 @@ def _line_before(text: str, at: int, size: int) -> str:
 def _period_findings(parsed: ParsedReport, report: Report, lines: LineIndex) -> Iterator[Finding]:
     start, end = parsed.body
     own = report.period
+    if own is None:
+        return
     text = parsed.text
     for mention in find_period_mentions(text[start:end]):
         at, stop = start + mention.start, start + mention.end
@@ -727,6 +996,8 @@ def _list_findings(parsed: ParsedReport, report: Report) -> Iterator[Finding]:
 
 
 def _text_findings(parsed: ParsedReport) -> Iterator[Finding]:
+    if parsed.report.kind is not TextKind.REPORT or parsed.report.period is None:
+        return
     lines = LineIndex(parsed.text)
     yield from _duplicate_findings(parsed, lines)
     yield from _period_findings(parsed, parsed.report, lines)

@@ -158,3 +158,92 @@ STANDARD_FIGURES: dict[str, FigureSpec] = {
         _F,
     ),
 }
+
+# The flow of dossiers through the one-stop desk (Thông tư 01/2018/TT-VPCP Điều 17-18: tồn kỳ
+# trước, tiếp nhận mới, đã giải quyết trước hạn, đúng hạn, quá hạn, đang giải quyết trong hạn,
+# quá hạn, trả lại, rút), feedback, procedures and published indexes (PAR INDEX, SIPAS).
+_FLOW_FIGURES: dict[str, FigureSpec] = {
+    "dossiers_carried_over": FigureSpec(
+        "Hồ sơ kỳ trước chuyển sang", "Dossiers carried over", "hồ sơ", _P
+    ),
+    "dossiers_new": FigureSpec("Hồ sơ tiếp nhận mới", "Dossiers newly received", "hồ sơ", _P),
+    "dossiers_to_process": FigureSpec(
+        "Tổng số hồ sơ phải giải quyết", "Dossiers to process", "hồ sơ", _P
+    ),
+    "dossiers_due": FigureSpec("Hồ sơ đến hạn giải quyết", "Dossiers due", "hồ sơ", _P),
+    "dossiers_resolved": FigureSpec("Hồ sơ đã giải quyết", "Dossiers resolved", "hồ sơ", _P),
+    "dossiers_resolved_rate": FigureSpec("Tỷ lệ hồ sơ đã giải quyết", "Share resolved", "%", _P),
+    "dossiers_returned": FigureSpec(
+        "Hồ sơ trả lại hoặc rút", "Dossiers returned or withdrawn", "hồ sơ", _P
+    ),
+    "dossiers_returned_rate": FigureSpec(
+        "Tỷ lệ hồ sơ trả lại hoặc rút", "Share returned or withdrawn", "%", _P
+    ),
+    "dossiers_in_progress_within": FigureSpec(
+        "Hồ sơ đang giải quyết trong hạn", "Dossiers in progress within the limit", "hồ sơ", _P
+    ),
+    "dossiers_in_progress_overdue": FigureSpec(
+        "Hồ sơ đang giải quyết quá hạn", "Dossiers in progress past the limit", "hồ sơ", _P
+    ),
+    "dossiers_in_progress_overdue_rate": FigureSpec(
+        "Tỷ lệ hồ sơ quá hạn chưa có kết quả", "Share past the limit, not done", "%", _P
+    ),
+    "dossiers_direct": FigureSpec(
+        "Hồ sơ nộp trực tiếp", "Dossiers submitted in person", "hồ sơ", _P
+    ),
+    "dossiers_postal": FigureSpec(
+        "Hồ sơ qua bưu chính công ích", "Dossiers by public postal service", "hồ sơ", _P
+    ),
+    "dossiers_online_level3": FigureSpec(
+        "Hồ sơ trực tuyến mức độ 3", "Online dossiers, level 3", "hồ sơ", _P
+    ),
+    "dossiers_online_level4": FigureSpec(
+        "Hồ sơ trực tuyến mức độ 4", "Online dossiers, level 4", "hồ sơ", _P
+    ),
+    "dossiers_online_full": FigureSpec(
+        "Hồ sơ trực tuyến toàn trình", "Fully online dossiers", "hồ sơ", _P
+    ),
+    "dossiers_online_full_rate": FigureSpec(
+        "Tỷ lệ hồ sơ trực tuyến toàn trình", "Share fully online", "%", _P
+    ),
+    "dossiers_online_partial": FigureSpec(
+        "Hồ sơ trực tuyến một phần", "Partly online dossiers", "hồ sơ", _P
+    ),
+    "feedback_resolved": FigureSpec(
+        "Phản ánh, kiến nghị đã xử lý", "Feedback handled", "phản ánh", _P
+    ),
+    "feedback_resolved_rate": FigureSpec(
+        "Tỷ lệ phản ánh, kiến nghị đã xử lý", "Share of feedback handled", "%", _P
+    ),
+    "feedback_in_progress": FigureSpec(
+        "Phản ánh, kiến nghị đang xử lý", "Feedback being handled", "phản ánh", _P
+    ),
+    "procedures_published": FigureSpec("TTHC được công bố", "Procedures published", "thủ tục", _P),
+    "procedures_new": FigureSpec("TTHC mới ban hành", "New procedures", "thủ tục", _P),
+    "procedures_amended": FigureSpec("TTHC sửa đổi, bổ sung", "Procedures amended", "thủ tục", _P),
+    "procedures_abolished": FigureSpec("TTHC bị bãi bỏ", "Procedures abolished", "thủ tục", _P),
+    "procedures_online": FigureSpec(
+        "TTHC cung cấp dịch vụ công trực tuyến", "Procedures offered online", "thủ tục", _P
+    ),
+    "procedures_online_rate": FigureSpec(
+        "Tỷ lệ TTHC cung cấp trực tuyến", "Share of procedures offered online", "%", _P
+    ),
+    "procedures_online_level3": FigureSpec(
+        "TTHC trực tuyến mức độ 3", "Procedures online at level 3", "thủ tục", _P
+    ),
+    "procedures_online_level4": FigureSpec(
+        "TTHC trực tuyến mức độ 4", "Procedures online at level 4", "thủ tục", _P
+    ),
+    "par_index_score": FigureSpec(
+        "Chỉ số cải cách hành chính (PAR INDEX)", "PAR INDEX score", "%", _D
+    ),
+    "par_index_max": FigureSpec(
+        "Điểm tối đa của Chỉ số cải cách hành chính", "PAR INDEX maximum score", "điểm", _D
+    ),
+    "par_index_rank": FigureSpec(
+        "Thứ hạng Chỉ số cải cách hành chính", "PAR INDEX rank", "hạng", _D
+    ),
+    "par_index_rank_total": FigureSpec("Số đơn vị được xếp hạng", "Units ranked", "đơn vị", _D),
+    "sipas_score": FigureSpec("Chỉ số hài lòng (SIPAS)", "Satisfaction index (SIPAS)", "%", _D),
+}
+STANDARD_FIGURES.update(_FLOW_FIGURES)

@@ -23,6 +23,7 @@ from par_index.model.areas import ReformArea
 from par_index.model.documents import DocumentRef
 from par_index.model.periods import ReportingPeriod
 from par_index.model.units import AdministrativeUnit
+from par_index.reports.periods import StatedPeriod
 
 __all__ = [
     "Block",
@@ -32,10 +33,13 @@ __all__ = [
     "Qualifier",
     "Report",
     "ReportHeader",
+    "Scope",
+    "ScopeKind",
     "Section",
     "SectionRole",
     "Signatory",
     "SourceSpan",
+    "TextKind",
 ]
 
 
@@ -94,6 +98,56 @@ class Qualifier(enum.StrEnum):
         }[self]
 
 
+class ScopeKind(enum.StrEnum):
+    """What part of the reporting unit a figure covers (value: a stable identifier)."""
+
+    UNIT = "unit"  # the whole unit the text is about
+    LEVEL = "level"  # cấp tỉnh / cấp huyện / cấp xã
+    AGENCY = "agency"  # a named agency: "Sở Tư pháp", "Trung tâm Phục vụ hành chính công tỉnh"
+    SUBUNIT = "subunit"  # a named unit below or beside it: "huyện Lập Thạch"
+    FIELD = "field"  # a field of work: "đất đai", "tư pháp"
+    GROUP = "group"  # a row of a table or a group of units: "Mức 3", "khối tỉnh"
+    CHANNEL = "channel"  # a channel: "Cổng dịch vụ công quốc gia", "Zalo"
+
+
+@attrs.frozen
+class Scope:
+    """The scope of a figure: the whole unit, or a level, agency, sub-unit, field or group.
+
+    Attributes:
+        kind: what kind of scope.
+        name: its name as the text writes it ("huyện" for cấp huyện, "Sở Tư pháp"); empty for
+            the whole unit.
+
+    Raises:
+        InvalidReport: for a named whole unit or an unnamed part.
+    """
+
+    kind: ScopeKind = ScopeKind.UNIT
+    name: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        c = Checker()
+        if c.of_type(self.kind, ScopeKind, "kind", "a ScopeKind") and c.of_type(
+            self.name, str, "name", "a text"
+        ):
+            c.check(
+                (self.kind is ScopeKind.UNIT) == (not self.name.strip()),
+                "name",
+                "scope-name",
+                "no name for the whole unit, a name for any part",
+                self.name,
+            )
+        c.raise_if_any(InvalidReport)
+
+    @property
+    def key(self) -> str:
+        """ "unit", or "kind:name" ("level:huyện")."""
+        return "unit" if self.kind is ScopeKind.UNIT else f"{self.kind.value}:{self.name}"
+
+
+UNIT_SCOPE = Scope()
+
 _NAME_RE = re.compile(r"[a-z][a-z0-9_]*")
 # Units whose values are counts of things: whole and non-negative.
 _RATE_UNITS = frozenset({"%", "điểm"})
@@ -111,6 +165,11 @@ class Figure:
         qualifier: "hơn", "gần", ... when the text states the value approximately.
         span: where the figure stands in the source text, if known.
         text: the exact source fragment the figure was read from, if known.
+        scope: the part of the unit it covers (the whole unit by default).
+        period: the period it is of, when the text gives it one other than the report's
+            own (None: the report's period).
+        approximate: whether the value is abbreviated ("10,18 ngàn", "1,2 triệu") and so
+            known only to its last written digit.
 
     Raises:
         InvalidReport: listing every rule broken.
@@ -123,6 +182,9 @@ class Figure:
     qualifier: Qualifier | None = None
     span: SourceSpan | None = None
     text: str | None = None
+    scope: Scope = UNIT_SCOPE
+    period: StatedPeriod | None = None
+    approximate: bool = False
 
     def __attrs_post_init__(self) -> None:
         c = Checker()
@@ -164,12 +226,30 @@ class Figure:
                 f"a fragment of {self.span.end - self.span.start} characters (the span)",
                 self.text,
             )
+        c.of_type(self.scope, Scope, "scope", "a Scope")
+        if self.period is not None:
+            c.of_type(self.period, StatedPeriod, "period", "a StatedPeriod or None")
+        c.of_type(self.approximate, bool, "approximate", "True or False")
         c.raise_if_any(InvalidReport)
 
     @property
     def is_exact(self) -> bool:
-        """Whether the value is stated exactly (no qualifier)."""
-        return self.qualifier is None
+        """Whether the value is stated exactly (no qualifier, not abbreviated)."""
+        return self.qualifier is None and not self.approximate
+
+    @property
+    def subject(self) -> str:
+        """What is counted: "dossiers", "feedback", "procedures", "index", "documents"..."""
+        head = self.name.split("_", 1)[0]
+        return {
+            "dossiers": "dossiers",
+            "feedback": "feedback",
+            "procedures": "procedures",
+            "par": "index",
+            "sipas": "index",
+            "papi": "index",
+            "pci": "index",
+        }.get(head, "other")
 
 
 @attrs.frozen
@@ -372,20 +452,46 @@ class Signatory:
         c.raise_if_any(InvalidReport)
 
 
+class TextKind(enum.StrEnum):
+    """What kind of text a report was read from (value: a stable English identifier)."""
+
+    REPORT = "report"  # a report with its "BÁO CÁO" title (whole or cut off)
+    NEWS = "news"  # a portal or press item restating a unit's figures
+    TABLE = "table"  # a statistics page: rows of numbers under a header
+    LETTER = "letter"  # an official letter (công văn) naming a period, without figures
+
+    @property
+    def name_vi(self) -> str:
+        """The Vietnamese name."""
+        return {
+            TextKind.REPORT: "báo cáo",
+            TextKind.NEWS: "tin bài",
+            TextKind.TABLE: "bảng thống kê",
+            TextKind.LETTER: "công văn",
+        }[self]
+
+
 @attrs.frozen
 class Report:
-    """A periodic reform report.
+    """A periodic reform report, or what a news item, a table or a letter says of one.
 
     Attributes:
         header: number, place and date.
         title: the title line ("Cải cách hành chính định kỳ 6 tháng năm 2023 xã Ba Trang").
-        period: the reporting period.
+        period: the reporting period; None when the text names no standard period.
         unit: the reporting unit, if known.
         sections: the top-level sections in order.
-        figures: named figures, names unique.
+        figures: named figures of the whole unit for the report's period, names unique.
         citations: every mention of a document, in reading order.
         signatory: who signed, if the text says.
         recipients: the "Nơi nhận" list.
+        kind: what kind of text it was read from.
+        stated_period: the period as the text states it ("từ ngày 21/7 đến 20/8/2021"), when
+            it is more than the standard period or no standard period.
+        other_figures: figures of a level, agency, sub-unit or group, or of another period
+            (a month in a quarter's report); unique by name, scope and period.
+        warnings: codes of what could not be established ("no-number", "no-date",
+            "no-unit", "no-period", "no-figures", "partial").
 
     Raises:
         InvalidReport: listing every rule broken (duplicate figure names, wrong types).
@@ -393,19 +499,27 @@ class Report:
 
     header: ReportHeader
     title: str
-    period: ReportingPeriod
+    period: ReportingPeriod | None
     unit: AdministrativeUnit | None = None
     sections: tuple[Section, ...] = ()
     figures: tuple[Figure, ...] = ()
     citations: tuple[Citation, ...] = ()
     signatory: Signatory | None = None
     recipients: tuple[str, ...] = ()
+    kind: TextKind = TextKind.REPORT
+    stated_period: StatedPeriod | None = None
+    other_figures: tuple[Figure, ...] = ()
+    warnings: tuple[str, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         c = Checker()
         c.of_type(self.header, ReportHeader, "header", "a ReportHeader")
         c.of_type(self.title, str, "title", "a title text")
-        c.of_type(self.period, ReportingPeriod, "period", "a ReportingPeriod")
+        if self.period is not None:
+            c.of_type(self.period, ReportingPeriod, "period", "a ReportingPeriod or None")
+        c.of_type(self.kind, TextKind, "kind", "a TextKind")
+        if self.stated_period is not None:
+            c.of_type(self.stated_period, StatedPeriod, "stated_period", "a StatedPeriod")
         if self.unit is not None:
             c.of_type(self.unit, AdministrativeUnit, "unit", "an AdministrativeUnit or None")
         if self.signatory is not None:
@@ -415,6 +529,8 @@ class Report:
             ("figures", Figure),
             ("citations", Citation),
             ("recipients", str),
+            ("other_figures", Figure),
+            ("warnings", str),
         ):
             value = getattr(self, field)
             if c.of_type(value, tuple, field, f"a tuple of {kind.__name__}"):
@@ -432,7 +548,30 @@ class Report:
                         f.name,
                     )
                     seen.add(f.name)
+        if isinstance(self.other_figures, tuple):
+            keys: set[tuple[str, str, str]] = set()
+            for i, f in enumerate(self.other_figures):
+                if isinstance(f, Figure):
+                    key = (f.name, f.scope.key, f.period.key if f.period else "")
+                    c.check(
+                        key not in keys,
+                        f"other_figures[{i}]",
+                        "duplicate-figure",
+                        "a figure stated once for its scope and period",
+                        f.name,
+                    )
+                    keys.add(key)
         c.raise_if_any(InvalidReport)
+
+    @property
+    def all_figures(self) -> tuple[Figure, ...]:
+        """The unit's figures and the others, in reading order."""
+        return tuple(
+            sorted(
+                (*self.figures, *self.other_figures),
+                key=lambda f: (f.span.start if f.span else -1, f.name),
+            )
+        )
 
     def figure(self, name: str) -> Figure | None:
         """The figure with this name, or None when the report does not state it."""

@@ -43,8 +43,9 @@ the text: lines are visited a bounded number of times and every pattern is linea
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -54,19 +55,35 @@ from par_index.core.validation import show
 from par_index.exceptions import InvalidValueError, Problem
 from par_index.model.areas import ReformArea
 from par_index.model.documents import DocumentRef, find_document_refs
-from par_index.model.periods import ReportingPeriod, find_period
+from par_index.model.periods import (
+    PeriodKind,
+    ReportingPeriod,
+    find_period,
+    find_period_mentions,
+)
 from par_index.model.units import AdministrativeUnit, UnitLevel
 from par_index.reports._text import LineIndex, decode
 from par_index.reports.extract import Region, extract_figures, normalize_text
+from par_index.reports.figures import STANDARD_FIGURES
+from par_index.reports.flows import FlowFigure, merge_flows, read_flows, read_table
 from par_index.reports.model import (
     Block,
     BlockKind,
     Citation,
+    Figure,
     Report,
     ReportHeader,
+    ScopeKind,
     Section,
     SectionRole,
     Signatory,
+    TextKind,
+)
+from par_index.reports.periods import (
+    StatedPeriod,
+    StatedPeriodKind,
+    find_stated_periods,
+    stated_period,
 )
 
 __all__ = [
@@ -104,12 +121,15 @@ class ParsedReport:
             sentence, "Nơi nhận" or the signature block.
         regions: the stretches figures were read from (section bodies with their reform
             area), in reading order.
+        partial: whether the text stops before its end (cut off mid-sentence, no closing
+            part): the sections it lacks are not missing from the report.
     """
 
     text: str
     report: Report
     body: tuple[int, int]
     regions: tuple[Region, ...]
+    partial: bool = False
 
 
 # --- lines -----------------------------------------------------------------------------------
@@ -521,7 +541,9 @@ def _title_kind(line: _Line) -> str:
     return "plain"
 
 
-def _read_title(lines: Sequence[_Line], anchor: int, inline: str) -> _Title | None:
+def _read_title(
+    lines: Sequence[_Line], anchor: int, inline: str, year: int | None = None
+) -> _Title | None:
     """The title after the "BÁO CÁO" line at ``anchor`` (``inline``: text after the word)."""
     parts: list[str] = [inline] if inline else []
     kind = _title_kind(lines[anchor]) if inline else ""
@@ -556,7 +578,19 @@ def _read_title(lines: Sequence[_Line], anchor: int, inline: str) -> _Title | No
         i += 1
     text = " ".join(" ".join(parts).split())
     found = find_period(text) if text else None
-    if found is None:
+    period = found.period if found is not None else None
+    if period is None and year is not None and text:
+        # "Kết quả công tác cải cách hành chính quý I" dated "ngày 10 tháng 3 năm 2023": the
+        # title names the period, the date line its year.
+        mention = next(
+            (m for m in find_period_mentions(text) if m.kind is not PeriodKind.YEAR), None
+        )
+        if mention is not None:
+            try:
+                period = ReportingPeriod(mention.kind, year, mention.number)
+            except ValueError:  # pragma: no cover - a mention names an existing period
+                period = None
+    if period is None:
         return None
     # "Kính gửi: ..." and the items naming the addressees belong to no section.
     while i < len(lines) and (lines[i].blank or _KINH_GUI.match(_fold(_clean(lines[i].raw)))):
@@ -566,7 +600,16 @@ def _read_title(lines: Sequence[_Line], anchor: int, inline: str) -> _Title | No
                 i += 1
             continue
         i += 1
-    return _Title(text, found.period, i)
+    return _Title(text, period, i)
+
+
+def _year_before(lines: Sequence[_Line], anchor: int) -> int | None:
+    """The year of the date line above a title ("..., ngày 10 tháng 3 năm 2023")."""
+    for line in reversed(lines[max(0, anchor - 12) : anchor]):
+        dated = _DATE_LINE.fullmatch(_clean(line.raw))
+        if dated is not None and (when := _date_of(dated["rest"])) is not None:
+            return when.year
+    return None
 
 
 def _find_title(lines: Sequence[_Line]) -> tuple[int, _Title] | None:
@@ -582,7 +625,7 @@ def _find_title(lines: Sequence[_Line]) -> tuple[int, _Title] | None:
             rest = _clean(clean[m.end() :])
             if bare != (not rest):
                 continue
-            title = _read_title(lines, index, rest)
+            title = _read_title(lines, index, rest, _year_before(lines, index))
             if title is not None:
                 return index, title
     return None
@@ -848,18 +891,22 @@ _EXPECTED_REPORT = (
 )
 
 
-def read_report(text: str) -> ParsedReport:
+def read_report(text: str, *, strict: bool = False) -> ParsedReport:
     """Read a report and keep the normalised text and the regions figures were read from.
 
     Args:
-        text: the report as Markdown or plain text.
+        text: the report as Markdown or plain text, or a news item, a statistics page or a
+            letter that states a unit's figures.
+        strict: read only full reports (a "BÁO CÁO" title naming the period), as before
+            texts of other kinds were read.
 
     Returns:
         The :class:`ParsedReport`.
 
     Raises:
-        ReportParseError: when the text is not a string or has no report title naming a
-            reporting period (see :class:`ReportParseError`).
+        ReportParseError: when the text is not a string; when it has neither a period nor a
+            figure to read (code ``no-content``); in strict mode, when it has no report title
+            naming a reporting period (code ``no-report-title``).
     """
     if not isinstance(text, str):
         raise ReportParseError([_problem("wrong-type", "a string", show(text))])
@@ -867,8 +914,10 @@ def read_report(text: str) -> ParsedReport:
     lines = _lines(norm)
     found = _find_title(lines)
     if found is None:
-        excerpt = " ".join(norm.split())[:60]
-        raise ReportParseError([_problem("no-report-title", _EXPECTED_REPORT, show(excerpt))])
+        if strict:
+            excerpt = " ".join(norm.split())[:60]
+            raise ReportParseError([_problem("no-report-title", _EXPECTED_REPORT, show(excerpt))])
+        return _read_loose(norm, lines)
     anchor, title = found
     header = _header(lines[:anchor])
     stop = next(
@@ -888,36 +937,331 @@ def read_report(text: str) -> ParsedReport:
     unit = _unit_in(title.text)
     if unit is None and header.issuer is not None:
         unit = _issuer_unit(header.issuer)
+    standard = extract_figures(norm, regions)
+    own = stated_period(title.period)
+    flows = read_flows(
+        norm, [(r.start, r.end) for r in regions], own, title.period.year, _fold(title.text)
+    )
+    starts = [ln.start for ln in lines]
+    lines_read = [
+        (ln.start, ln.end) for r in regions for ln in _lines_between(lines, starts, r.start, r.end)
+    ]
+    table = read_table(norm, lines_read, own)
+    if table:
+        flows = merge_flows(flows, table)
+    figures, others = _merge(norm, standard, flows, index)
+    # A full report states its own gaps through the checks (report-undated, ...).
+    warnings: tuple[str, ...] = ()
+    cut = stop == len(lines) and tail.signatory is None and _cut_off(norm)
     report = Report(
         header=header,
         title=title.text,
         period=title.period,
         unit=unit,
         sections=tuple(n.freeze() for n in roots),
-        figures=extract_figures(norm, regions),
+        figures=figures,
         citations=citations,
         signatory=tail.signatory,
         recipients=tail.recipients,
+        other_figures=others,
+        warnings=warnings,
     )
-    return ParsedReport(norm, report, body, regions)
+    return ParsedReport(norm, report, body, regions, cut)
 
 
-def parse_report(text: str) -> Report:
-    """Read a CCHC report from Markdown or plain text (see the module docstring).
+def parse_report(text: str, *, strict: bool = False) -> Report:
+    """Read a CCHC report, news item, statistics page or letter (see the module docstring).
 
     Args:
-        text: the report text; it is normalised with :func:`normalize_text` and every span
-            in the result indexes the normalised text.
+        text: the text; it is normalised with :func:`normalize_text` and every span in the
+            result indexes the normalised text.
+        strict: accept only full reports with a "BÁO CÁO" title naming the period.
 
     Returns:
         The :class:`Report`: header, title, period, unit, sections, figures, citations,
-        signatory and recipients, each absent when the text does not state it.
+        signatory and recipients, each absent when the text does not state it; its ``kind``
+        says what kind of text it was and ``warnings`` what could not be established.
 
     Raises:
-        ReportParseError: when the text is not a string or has no report title naming a
-            reporting period (see :class:`ReportParseError`). Nothing else is raised.
+        ReportParseError: when the text is not a string, or states neither a period nor a
+            figure; in strict mode, when it has no report title naming a reporting period.
+            Nothing else is raised.
     """
-    return read_report(text).report
+    return read_report(text, strict=strict).report
+
+
+# --- texts without a report title: news items, tables, letters ------------------------------
+
+_VIEWS = re.compile(
+    r"(?:lượt\s*xem|đã\s*xem|views?)\b|^[0-9.,]+$|bình\s*luận|chia\s*sẻ|quay\s*lên|"
+    r"back\s*to\s*top|cỡ\s*chữ|in\s*bài|đính\s*kèm|tải\s*(?:quyết\s*định|phụ\s*lục)|"
+    r"^truy\s*cập\s*nội\s*dung|^skip\s|^image\s*banner|^tin\s*(?:liên\s*quan|tức\s*liên)|"
+    r"^tags$|^đánh\s*giá$|^cải\s*cách\s*hành\s*chính$|^các\s*tin\s*đã\s*đưa",
+    re.IGNORECASE,
+)
+_DATE_ONLY = re.compile(
+    r"^(?:(?:thứ\s*\w+|chủ\s*nhật)\s*,?\s*)?(?:ngày\s*(?:đăng|cập\s*nhật)?\s*:?\s*)?"
+    r"(?:cập\s*nhật(?:\s*lúc|\s*ngày)?\s*:?\s*)?[0-9:\s,/.-]*(?:\(?gmt\s*\+\s*7\)?)?[\s|-]*$"
+    r"|^[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}(?:\s*[-|]\s*[0-9]{1,2}:[0-9]{2})?(?:\s+[0-9]+)?$"
+    r"|^\(?[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}\)?$",
+    re.IGNORECASE,
+)
+
+
+def _comment_lines(lines: Sequence[_Line]) -> set[int]:
+    """Indexes of lines inside HTML comments (``<!-- ... -->``), a portal's or a copier's."""
+    out: set[int] = set()
+    inside = False
+    for i, line in enumerate(lines):
+        raw = line.raw
+        if inside or raw.startswith("<!--"):
+            out.add(i)
+            inside = "-->" not in raw
+    return out
+
+
+_TABLE_ROW = re.compile(
+    r"^(?:[^0-9\n]{0,40}?)(?:[0-9][0-9.,%]*+[ \t]++){3,}[0-9][0-9.,%]*+[ \t]*+$"
+)
+_LETTER = re.compile(r"kính\s+gửi|v/v|đề\s+nghị\s+các", re.IGNORECASE)
+_ANY_DATE = re.compile(
+    r"(?<![0-9])(?P<d>[0-9]{1,2})[ \t]*+(?:/|-|\.|[ \t]++tháng[ \t]++)[ \t]*+(?P<m>[0-9]{1,2})"
+    r"[ \t]*+(?:/|-|\.|[ \t]++năm[ \t]++)[ \t]*+(?P<y>(?:19|20)[0-9]{2})(?![0-9])",
+    re.IGNORECASE,
+)
+_YEAR_WORD = re.compile(r"(?<![0-9/])(?:19|20)[0-9]{2}(?![0-9])")
+
+
+def _lines_between(
+    lines: Sequence[_Line], starts: Sequence[int], start: int, end: int
+) -> Iterator[_Line]:
+    """The non-blank lines within ``[start, end)`` (``starts``: where each line starts)."""
+    at = bisect.bisect_left(starts, start)
+    while at < len(lines) and lines[at].start < end:
+        if not lines[at].blank:
+            yield lines[at]
+        at += 1
+
+
+def _period_end(p: StatedPeriod) -> date:
+    """The last day a stated period covers (as far as the text tells)."""
+    if p.end is not None:
+        return p.end
+    standard = p.period
+    if standard is not None:
+        return standard.end
+    return date(p.year, 12, 31)
+
+
+def _first_date(lines: Sequence[_Line]) -> date | None:
+    for line in lines[:12]:
+        m = _ANY_DATE.search(line.raw)
+        if m is not None:
+            try:
+                return date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                continue
+    return None
+
+
+def _cut_off(text: str) -> bool:
+    """Whether the text stops mid-sentence: its last line ends with no closing punctuation,
+    or with a colon that announces what never comes."""
+    last = text.rstrip()
+    return bool(last) and last[-1] not in '.!?;)"”»/*_|' and not last.endswith("./.")
+
+
+def _warnings(
+    header: ReportHeader, unit: AdministrativeUnit | None, figures: object, *, partial: bool
+) -> tuple[str, ...]:
+    out: list[str] = []
+    if header.number is None:
+        out.append("no-number")
+    if header.date is None:
+        out.append("no-date")
+    if unit is None:
+        out.append("no-unit")
+    if not figures:
+        out.append("no-figures")
+    if partial:
+        out.append("partial")
+    return tuple(out)
+
+
+def _read_loose(norm: str, lines: Sequence[_Line]) -> ParsedReport:
+    """A text without a report title: a news item, a statistics page or a letter."""
+    comments = _comment_lines(lines)
+    content = [
+        ln
+        for i, ln in enumerate(lines)
+        if not ln.blank and i not in comments and not _VIEWS.search(ln.raw)
+    ]
+    titles = [ln for ln in content if not _DATE_ONLY.match(ln.raw) and len(ln.raw.split()) >= 4]
+    headline = _clean(titles[0].raw) if titles else ""
+    header = _header(lines[: min(len(lines), 12)])
+    when = header.date or _first_date(lines)
+    # The year of a phrase without one ("trong quý I"): the first period written with its
+    # year, else the date of the text, else the first year written.
+    written = find_stated_periods(norm[:3000])
+    years = [int(y) for y in _YEAR_WORD.findall(norm[:2000])]
+    default_year = (
+        written[0].period.year if written else when.year if when else (years[0] if years else None)
+    )
+    periods = [
+        f
+        for f in find_stated_periods(norm, default_year)
+        if not re.search(
+            r"(?:so với|của|cùng kỳ|tăng|giảm|trước|đến)[ \t]*+$",
+            norm[max(0, f.start - 14) : f.start],
+            re.IGNORECASE,
+        )
+    ]
+    # A headline restates the body; a first line as long as a paragraph is the body.
+    head_end = titles[0].end if titles and len(titles[0].raw) <= 160 else 0
+    in_headline = [f for f in periods if f.start < head_end]
+    # Without a period in the headline, the latest of the first periods named: "Đứng vị trí
+    # thứ 2 năm 2021, ... vươn lên vị trí thứ 1 ... năm 2022" is news of 2022.
+    latest = max(periods[:3], key=lambda f: _period_end(f.period), default=None)
+    chosen = in_headline[0] if in_headline else latest
+    stated = chosen.period if chosen is not None else None
+    period = stated.period if stated is not None else None
+    if stated is not None and stated.kind is StatedPeriodKind.RANGE and stated.end is not None:
+        # "từ ngày 21/7 đến 20/8/2021 ... trong tháng 8/2021": a unit's own data window,
+        # named by the month (or quarter) it ends in.
+        named = next(
+            (
+                f.period.period
+                for f in periods
+                if f.period.period is not None
+                and f.period.kind is not StatedPeriodKind.RANGE
+                and f.period.period.end.year == stated.end.year
+                and f.period.period.end.month == stated.end.month
+            ),
+            None,
+        )
+        if named is not None:
+            period, stated = named, stated_period(named)
+    unit_words = _fold(headline)
+    regions = [(ln.start, ln.end) for ln in content if not _DATE_ONLY.match(ln.raw)]
+    flows = read_flows(
+        norm, regions, stated, stated.year if stated else default_year, unit_words, head_end
+    )
+    table = read_table(norm, regions, stated)
+    if table:  # a statistics page: its rows, and what the words around them say
+        flows = merge_flows(flows, table)
+    index = LineIndex(norm)
+    figures, others = _merge(norm, (), flows, index)
+    if stated is None and not figures and not others:
+        excerpt = " ".join(norm.split())[:60]
+        raise ReportParseError([_problem("no-content", _NOTHING_TO_READ, show(excerpt))])
+    table_rows = sum(1 for ln in content if _TABLE_ROW.match(ln.raw))
+    if table_rows >= 2:
+        kind = TextKind.TABLE
+    elif not figures and not others and _LETTER.search(norm[:3000]):
+        kind = TextKind.LETTER
+    else:
+        kind = TextKind.NEWS
+    unit = _unit_in(headline) or _unit_in(norm[:1500])
+    citations = tuple(Citation(f.ref, index.span(f.start, f.end)) for f in find_document_refs(norm))
+    header = attrs.evolve(header, date=when) if header.date is None and when else header
+    warnings = list(_warnings(header, unit, figures or others, partial=_cut_off(norm)))
+    if stated is None:
+        warnings.append("no-period")
+    report = Report(
+        header=header,
+        title=headline,
+        period=period,
+        unit=unit,
+        figures=figures,
+        citations=citations,
+        kind=kind,
+        stated_period=stated
+        if (stated is not None and stated.period is None)
+        or (stated is not None and stated.kind is StatedPeriodKind.RANGE)
+        else None,
+        other_figures=others,
+        warnings=tuple(warnings),
+    )
+    body = (content[0].start, content[-1].end) if content else (0, len(norm))
+    regions_out = tuple(Region(a, b, None) for a, b in regions)
+    return ParsedReport(norm, report, body, regions_out, _cut_off(norm))
+
+
+_NOTHING_TO_READ = (
+    "a text that states a reporting period or at least one figure (hồ sơ, phản ánh, TTHC, "
+    "chỉ số): a report, a news item, a statistics page"
+)
+
+
+def _merge(
+    norm: str, standard: Sequence[Figure], flows: Sequence[FlowFigure], index: LineIndex
+) -> tuple[tuple[Figure, ...], tuple[Figure, ...]]:
+    """The unit's figures and the others, from the standard reading and the flow reading.
+
+    The standard figures stay as they are read, except where the flow reading put the same
+    words in a level, agency or other period; a flow figure of the whole unit and the text's
+    period is added when the standard reading has no figure of that name or at that place.
+    """
+    scoped = [f for f in flows if f.scope.kind is not ScopeKind.UNIT or f.period is not None]
+    kept: list[Figure] = []
+    for f in standard:
+        if f.span is not None and any(
+            s.start < f.span.end and f.span.start < s.end for s in scoped
+        ):
+            continue
+        kept.append(f)
+    names = {f.name for f in kept}
+    spans = [(f.span.start, f.span.end) for f in kept if f.span is not None]
+    for flow in flows:
+        if flow.scope.kind is not ScopeKind.UNIT or flow.period is not None:
+            continue
+        if flow.name in names or any(a < flow.end and flow.start < b for a, b in spans):
+            continue
+        if standard and flow.name in STANDARD_FIGURES and not flow.name.startswith(_FLOW_ONLY):
+            continue
+        names.add(flow.name)
+        kept.append(_figure(norm, flow, index))
+    others = tuple(_figure(norm, f, index) for f in scoped)
+    kept.sort(key=lambda f: (f.span.start if f.span else -1, f.name))
+    return tuple(kept), others
+
+
+# Names only the flow reading knows: added to a full report's figures when it states them.
+_FLOW_ONLY = (
+    "dossiers_new",
+    "dossiers_carried_over",
+    "dossiers_to_process",
+    "dossiers_due",
+    "dossiers_resolved",
+    "dossiers_returned",
+    "dossiers_in_progress_",
+    "dossiers_direct",
+    "dossiers_postal",
+    "dossiers_online_level",
+    "dossiers_online_full",
+    "dossiers_online_partial",
+    "feedback_resolved",
+    "feedback_in_progress",
+    "procedures_",
+    "par_index",
+    "sipas",
+)
+
+
+def _figure(norm: str, f: FlowFigure, index: LineIndex) -> Figure:
+    spec = STANDARD_FIGURES.get(f.name)
+    return Figure(
+        name=f.name,
+        value=f.value,
+        unit=f.unit if spec is None or f.unit in ("%", "điểm") else spec.unit,
+        label=spec.label_vi if spec is not None else f.name.replace("_", " "),
+        qualifier=f.qualifier,
+        span=index.span(f.start, f.end),
+        text=norm[f.start : f.end],
+        scope=f.scope,
+        period=f.period,
+        approximate=f.approximate,
+    )
 
 
 def decode_report(data: bytes, source: str) -> str:

@@ -129,7 +129,12 @@ def render_markdown(report: Report) -> str:
     for i, section in enumerate(report.sections):
         _section(section, out, first=i == 0)
     unit = f" của {_unit_words(report.unit)}" if report.unit is not None else ""
-    out.extend(("", f"Trên đây là báo cáo {_lower_first(str(report.period))}{unit}./."))
+    when = (
+        str(report.period)
+        if report.period is not None
+        else (report.stated_period.label() if report.stated_period is not None else "kỳ này")
+    )
+    out.extend(("", f"Trên đây là báo cáo {_lower_first(when)}{unit}./."))
     if report.recipients:
         out.extend(("", "**Nơi nhận:**", ""))
         last = len(report.recipients) - 1

@@ -6,7 +6,7 @@ from collections import Counter
 
 from par_index.core.lang import Lang, format_date, format_number
 from par_index.reports.figures import STANDARD_FIGURES
-from par_index.reports.model import Report
+from par_index.reports.model import Report, TextKind
 
 __all__ = ["render_summary"]
 
@@ -25,6 +25,9 @@ _TEXT: dict[str, tuple[str, str]] = {
     "sections": ("Bố cục", "Outline"),
     "recipients": ("Nơi nhận", "Recipients"),
     "unknown": ("không rõ", "unknown"),
+    "kind": ("Loại văn bản", "Kind of text"),
+    "other_figures": ("Số liệu theo cấp, đơn vị, kỳ khác", "Figures by level, agency or period"),
+    "warnings": ("Không xác định được", "Could not establish"),
 }
 
 
@@ -46,11 +49,23 @@ def render_summary(report: Report, lang: Lang = "vi") -> str:
     out.append(f"{_t('report', lang)}: {report.title}")
     unit = report.unit.label(lang) if report.unit else _t("unknown", lang)
     out.append(f"{_t('unit', lang)}: {unit}")
+    if report.kind is not TextKind.REPORT:
+        kind = report.kind.name_vi if lang == "vi" else report.kind.value
+        out.append(f"{_t('kind', lang)}: {kind}")
     p = report.period
-    window = _t("window", lang).format(
-        start=format_date(p.start, lang), end=format_date(p.end, lang), due=format_date(p.due, lang)
-    )
-    out.append(f"{_t('period', lang)}: {p.label(lang)} ({window})")
+    if p is not None:
+        window = _t("window", lang).format(
+            start=format_date(p.start, lang),
+            end=format_date(p.end, lang),
+            due=format_date(p.due, lang),
+        )
+        stated = report.stated_period
+        as_stated = f"; {stated.label(lang)}" if stated is not None else ""
+        out.append(f"{_t('period', lang)}: {p.label(lang)} ({window}{as_stated})")
+    elif report.stated_period is not None:
+        out.append(f"{_t('period', lang)}: {report.stated_period.label(lang)}")
+    else:
+        out.append(f"{_t('period', lang)}: {_t('unknown', lang)}")
     h = report.header
     number = str(h.number) if h.number else "—"
     if h.number is not None and h.number.is_draft:
@@ -77,6 +92,24 @@ def render_summary(report: Report, lang: Lang = "vi") -> str:
         if f.span is not None:
             line += f"  [{'dòng' if lang == 'vi' else 'line'} {f.span.line}]"
         out.append(line)
+    if report.other_figures:
+        out.append("")
+        out.append(f"{_t('other_figures', lang)} ({len(report.other_figures)}):")
+        for f in report.other_figures:
+            label = _figure_label(f.name, f.label, lang)
+            where = f.scope.name if f.scope.name else _t("unit", lang).lower()
+            when = f" · {f.period.label(lang)}" if f.period is not None else ""
+            value = format_number(f.value, lang)
+            unit = f.unit if f.unit == "%" else f" {f.unit}"
+            q = (
+                (f.qualifier.value if lang == "vi" else f.qualifier.name_en) + " "
+                if (f.qualifier)
+                else ""
+            )
+            out.append(f"  {label} [{where}{when}]  {q}{value}{unit}")
+    if report.warnings:
+        out.append("")
+        out.append(f"{_t('warnings', lang)}: " + ", ".join(report.warnings))
     counts = Counter(c.ref for c in report.citations)
     out.append("")
     out.append(f"{_t('refs', lang)} ({len(counts)}):")
