@@ -37,7 +37,7 @@ def _read(file: str) -> str:
     """
     if file == "-":
         data = stdin_bytes()
-        return data if isinstance(data, str) else decode_report(data, "<stdin>")
+        return data if isinstance(data, str) else read_document_bytes(data, "<stdin>").text
     with open(file, "rb") as handle:
         return read_document_bytes(handle.read(), file).text
 
