@@ -5,11 +5,15 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
+from typing import Any
 
+import jsonschema
 import pytest
+from referencing import Registry, Resource
 
 from par_index.cli import main
 from par_index.formats.json import dumps
+from par_index.formats.schema import SCHEMA_VERSION, SCHEMAS, schema
 from par_index.formats.scorecard_text import scorecard_converter
 from synthetic import communes
 
@@ -82,7 +86,12 @@ def test_sensitivity_text_json_and_page(cards: list[str], tmp_path: Path) -> Non
     status, data = run("sensitivity", *cards, "--draws", "100", "--format", "json", "--lang", "en")
     assert status == 0
     parsed = json.loads(data)
-    assert parsed["schema_version"] == 1
+    assert next(iter(parsed)) == "schema_version"
+    assert parsed["schema_version"] == SCHEMA_VERSION
+    registry: Registry[Any] = Registry().with_resources(
+        (schema(n)["$id"], Resource.from_contents(schema(n))) for n in SCHEMAS
+    )
+    jsonschema.Draft202012Validator(schema("sensitivity"), registry=registry).validate(parsed)
     assert len(parsed["units"]) == 6
     # JSON values do not change with the language
     assert json.loads(run("sensitivity", *cards, "--draws", "100", "--format", "json")[1]) == parsed

@@ -14,11 +14,13 @@ import os
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import cattrs
 import pytest
 from hypothesis import given, settings
 
 from par_index.cli import main
+from par_index.core.decimals import library_context
 from par_index.examples.evidence import ba_trang_evidence
 from par_index.formats.json import dumps, loads, make_converter
 from par_index.formats.scorecard_text import render_scorecard_text
@@ -616,6 +618,12 @@ def _children(card: Scorecard) -> dict[int, list[int]]:
 
 
 def _check_points(card: Scorecard) -> None:
+    # The sums are checked in the arithmetic the library computes in (60 digits).
+    with library_context():
+        _check_sums(card)
+
+
+def _check_sums(card: Scorecard) -> None:
     for n in card.nodes:
         assert 0 <= n.points <= n.max_points or (n.max_points == 0 and n.points == 0), n.code
         assert n.max_points <= n.declared_max
@@ -756,12 +764,25 @@ def test_cli_score_formats(tmp_path: Path) -> None:
     assert "84,03%" in text
 
 
+def _scored_card(name: str, plan_completion: str) -> Scorecard:
+    """A real scorecard of the Ba Trang evidence with the plan completion rate changed."""
+    evidence = ba_trang_evidence()
+    measures = tuple(
+        attrs.evolve(m, value=D(plan_completion)) if m.name == "tasks.plan_completion_rate" else m
+        for m in evidence.measures
+    )
+    unit = AdministrativeUnit(None, name, UnitLevel.XA)
+    changed = attrs.evolve(evidence, measures=measures, unit=unit)
+    return score(get_framework("example-commune"), changed)
+
+
 def test_cli_rank(tmp_path: Path) -> None:
+    # Scorecards read from files are scored again before they are ranked: real ones.
     c = _converter()
     files = []
-    for name, index in (("Ba Vì", "86.98"), ("Ba Trang", "92.18"), ("Ba Tô", "86.98")):
+    for name, completion in (("Ba Vì", "0.5"), ("Ba Trang", "1"), ("Ba Tô", "0.5")):
         path = tmp_path / f"{name}.json"
-        path.write_text(dumps(_card(name, index), converter=c), encoding="utf-8")
+        path.write_text(dumps(_scored_card(name, completion), converter=c), encoding="utf-8")
         files.append(str(path))
     status, text = run_cli("rank", "--ties", "reported", *files)
     assert status == 0
@@ -770,9 +791,9 @@ def test_cli_rank(tmp_path: Path) -> None:
     assert "Đồng hạng khi chỉ số đã làm tròn" in text
     status, text = run_cli("rank", "--format", "json", "--ties", "reported", *files)
     assert [r["rank"] for r in json.loads(text)["rows"]] == [1, 2, 2]
-    # The same points over the same maximum: on the exact index the three units tie.
+    # Ba Vì and Ba Tô have the same evidence: on the exact index too they tie.
     status, text = run_cli("rank", "--format", "json", *files)
-    assert [r["rank"] for r in json.loads(text)["rows"]] == [1, 1, 1]
+    assert [r["rank"] for r in json.loads(text)["rows"]] == [1, 2, 2]
 
 
 def test_cli_frameworks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

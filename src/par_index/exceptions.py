@@ -8,9 +8,12 @@ so that a tool can show all of them at once instead of the first.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
 
 import attrs
+
+from par_index.core.limits import DEFAULT_LIMITS
 
 __all__ = [
     "InvalidAdministrativeUnit",
@@ -71,12 +74,29 @@ class InvalidValueError(ParIndexError, ValueError):
     term: str = "giá trị"
     what: str = "value"
 
+    #: Problems written out in the message; the others are counted by code.
+    shown: int = 50
+
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
         if not self.problems:
             raise ValueError("an InvalidValueError needs at least one Problem")
-        lines = "; ".join(str(p) for p in self.problems)
-        super().__init__(f"invalid {self.what} ({self.term}): {lines}")
+        super().__init__(f"invalid {self.what} ({self.term}): {self._lines()}")
+
+    def _lines(self) -> str:
+        lines = "; ".join(str(p) for p in self.problems[: self.shown])
+        rest = Counter(p.code for p in self.problems[self.shown :])
+        for code, n in self.omitted.items():
+            rest[code] += n
+        if rest:
+            counts = ", ".join(f"{code} {n}" for code, n in sorted(rest.items()))
+            lines += f"; and {sum(rest.values())} more ({counts})"
+        return lines
+
+    @property
+    def omitted(self) -> Mapping[str, int]:
+        """Problems found but not kept, by code (see :class:`LoadError`)."""
+        return {}
 
     @property
     def field(self) -> str:
@@ -141,13 +161,40 @@ class InvalidReport(InvalidValueError):
 class LoadError(InvalidValueError):
     """A file could not be loaded; ``problems`` lists every problem with its location.
 
-    ``source`` names the file (or ``<string>``) that was read.
+    ``source`` names the file (or ``<string>``) that was read. A file with more problems than
+    :attr:`~par_index.core.limits.Limits.max_problems` keeps that many in full and counts
+    the others by code in :attr:`omitted`, so that a million bad rows cost kilobytes.
     """
 
     term = "tệp dữ liệu"
     what = "file"
 
-    def __init__(self, problems: Iterable[Problem], *, source: str = "<string>") -> None:
+    def __init__(
+        self,
+        problems: Iterable[Problem],
+        *,
+        source: str = "<string>",
+        omitted: Mapping[str, int] | None = None,
+        cap: int = DEFAULT_LIMITS.max_problems,
+    ) -> None:
         self.source = source
         self.what = f"file {source}"
-        super().__init__(problems)
+        kept: list[Problem] = []
+        counts: Counter[str] = Counter(omitted or {})
+        for p in problems:
+            if len(kept) < cap:
+                kept.append(p)
+            else:
+                counts[p.code] += 1
+        self._omitted = dict(counts)
+        super().__init__(kept)
+
+    @property
+    def omitted(self) -> Mapping[str, int]:
+        """Problems found past the cap and not kept, by code."""
+        return self._omitted
+
+    @property
+    def total(self) -> int:
+        """Every problem found, kept or counted."""
+        return len(self.problems) + sum(self._omitted.values())

@@ -8,6 +8,7 @@ from __future__ import annotations
 from par_index.formats.json import (
     LoadResult,
     Rejected,
+    Rejections,
     configure_converter,
     default_converter,
     dump,
@@ -18,6 +19,7 @@ from par_index.formats.json import (
     make_converter,
     parse_json,
     problems_from,
+    read_json,
 )
 from par_index.formats.portal import (
     CSV_COLUMNS,
@@ -35,6 +37,7 @@ __all__ = [
     "VN_TZ",
     "LoadResult",
     "Rejected",
+    "Rejections",
     "configure_converter",
     "default_converter",
     "dump",
@@ -51,4 +54,5 @@ __all__ = [
     "parse_json",
     "parse_vn_moment",
     "problems_from",
+    "read_json",
 ]

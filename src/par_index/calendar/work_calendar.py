@@ -555,10 +555,31 @@ class WorkCalendar:
                 cutoff,
             )
         c.raise_if_any(InvalidCalendar)
-        local = received.astimezone(VN_TZ)
+        try:
+            local = received.astimezone(VN_TZ)
+        except OverflowError:  # 9999-12-31T23:00-12:00 is in year 10000 in Vietnam
+            raise CalendarRangeError(
+                received.date(), self.first, self.last, subject=f"reception {received.isoformat()}"
+            ) from None
         return local, cutoff is not None and local.time() > cutoff
 
+    def _beyond(self, limit: TimeLimit, days_per_unit: int, origin: date) -> None:
+        """Refuse, before any conversion, an amount that no date within the bounds can meet:
+        ``int()`` of 10^999999 alone would take seconds, and relativedelta hours."""
+        span = self.last.toordinal() - self.first.toordinal() + 1
+        if limit.amount > span * days_per_unit:
+            raise CalendarRangeError(
+                origin,
+                self.first,
+                self.last,
+                subject=f"a time limit of {limit.amount:.6g} {limit.unit.value} "
+                f"from {origin.isoformat()}",
+                code="result-outside-calendar",
+            )
+
     def _day_due(self, day: date, late: bool, limit: TimeLimit) -> date:
+        # A month is at least 28 days: no more months than days fit in the bounds.
+        self._beyond(limit, 1, day)
         n = int(limit.amount)
         i = self._index(day)
         if limit.unit is TimeUnit.WORKING_DAYS:
@@ -592,6 +613,8 @@ class WorkCalendar:
     def _hours_deadline(
         self, local: datetime, late: bool, limit: TimeLimit, office: OfficeHours
     ) -> datetime:
+        # A working day holds at most 24 hours.
+        self._beyond(limit, 24, local.date())
         day_us = office.day_microseconds
         # A fractional working-day limit is that share of a day's office time (0,5 ngày làm
         # việc = 4 giờ làm việc under the default hours).

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import Final, TextIO
 
+    from par_index.cli._common import Output
+
 __all__ = ["COMMANDS", "build_parser", "main"]
 
 #: Every command: its module (``par_index.cli.<module>``) and its one-line help. A new
@@ -84,29 +86,89 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     return parser
 
 
+_MESSAGES: Final = {
+    "stdout_closed": (
+        "par-index: đầu ra chuẩn (stdout) đã bị đóng, không ghi được kết quả",
+        "par-index: standard output is closed",
+    ),
+    "internal": (
+        "par-index: lỗi nội bộ của chương trình ({kind}), xin báo lại cho nhóm phát triển",
+        "par-index: internal error ({kind}), please report it",
+    ),
+}
+
+
+def _say(args: argparse.Namespace, key: str) -> str:
+    vi, en = _MESSAGES[key]
+    return en if getattr(args, "lang", "vi") == "en" else vi
+
+
+def _fail(args: argparse.Namespace, out: Output, exc: BaseException, message: str) -> int:
+    """Report an error: the message on standard error and, for ``--format json``, the error
+    as a JSON document on standard output. Returns the exit status 1."""
+    import json  # noqa: PLC0415 - only on failure
+
+    from par_index.cli._common import error_json  # noqa: PLC0415
+
+    sys.stderr.write(message + "\n")
+    if getattr(args, "format", None) == "json":
+        out.write(json.dumps(error_json(exc, message), ensure_ascii=False, indent=2) + "\n")
+    return 1
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    """Run the command; returns the exit status."""
+    """Run the command; returns the exit status.
+
+    Exit status: 0 success; 1 when the input has problems (all listed), whether or not the
+    reader of the output read it all (``par-index dossiers check f.csv | head -1``); 2 for
+    a usage error; 3 for an error of the program itself, a bug to report (never a
+    traceback).
+    """
     words = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(words)
-    args = parser.parse_args(words)
-    stream = out if out is not None else sys.stdout
+    args = parser.parse_args(words)  # --help and usage errors exit here, having loaded nothing
+    from par_index.cli._common import Output, utf8_stream  # noqa: PLC0415
+
+    own: TextIO | None = None
+    if out is None:
+        if sys.stdout is None:  # started with standard output closed (>&-)
+            sys.stderr.write(_say(args, "stdout_closed") + "\n")
+            return 1
+        out = own = utf8_stream(sys.stdout)
+    stream = Output(out)
+    try:
+        return _run(args, stream)
+    finally:
+        import contextlib  # noqa: PLC0415 - nothing is imported before a command runs
+        import io  # noqa: PLC0415
+
+        stream.flush()
+        if isinstance(own, io.TextIOWrapper) and own is not sys.stdout:
+            with contextlib.suppress(OSError, ValueError):
+                own.detach()  # the buffer is sys.stdout's: it stays open
+
+
+def _run(args: argparse.Namespace, stream: Output) -> int:
+    from par_index.cli._common import shown_path, silence_stdout  # noqa: PLC0415
+
     try:
         status: int = args.run(args, stream)
-    except BrokenPipeError:
-        # The reader went away (``par-index ... | head``): stop quietly, as Unix tools do.
-        sys.stdout = None
-        return 0
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - no traceback reaches a user; the bug is named
         # Whatever raised a library error has imported the error module already.
         from par_index.exceptions import LoadError, ParIndexError  # noqa: PLC0415
 
         if isinstance(exc, LoadError):
-            sys.stderr.write(f"{exc}\n")
-            return 1
-        if isinstance(exc, (ParIndexError, OSError)):
-            sys.stderr.write(f"par-index: {exc}\n")
-            return 1
-        raise
+            status = _fail(args, stream, exc, str(exc))
+        elif isinstance(exc, ParIndexError):
+            status = _fail(args, stream, exc, f"par-index: {exc}")
+        elif isinstance(exc, OSError):
+            status = _fail(args, stream, exc, f"par-index: {shown_path(str(exc))}")
+        else:
+            sys.stderr.write(_say(args, "internal").format(kind=type(exc).__name__) + "\n")
+            return 3
+    stream.flush()
+    if stream.closed_by_reader:
+        silence_stdout()
     return status
 
 

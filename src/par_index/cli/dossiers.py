@@ -11,10 +11,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final, TextIO
 
-from par_index.cli._common import emit_json, pick
+from par_index.cli._common import SCHEMA_VERSION, emit_json, pick, problem_json, shown_path
 from par_index.cli._pictures import dossier_page
 from par_index.core.lang import Lang, format_number
-from par_index.exceptions import LoadError, ParIndexError, Problem
+from par_index.exceptions import InvalidValueError, LoadError, ParIndexError, Problem
 from par_index.formats.columnar_reader import ExportReport, count_dossier_export
 from par_index.formats.group_table import groups_json, report_json, write_groups
 from par_index.formats.portal import load_dossiers, load_procedures
@@ -48,6 +48,10 @@ _CHECK_TEXT: dict[str, tuple[str, str]] = {
         "{n} hồ sơ bị loại, {p} lỗi trong {src}:",
         "{n} dossiers rejected, {p} problems in {src}:",
     ),
+    "omitted": (
+        "… và {n} lỗi khác không liệt kê ({counts})",
+        "… and {n} more problems not listed ({counts})",
+    ),
 }
 
 
@@ -58,34 +62,36 @@ def _ct(key: str, lang: Lang) -> str:
 def _cmd_dossiers_check(args: argparse.Namespace, out: TextIO) -> int:
     result = load_dossiers(args.file, partial=True)
     lang: Lang = args.lang
-    src = result.source
+    src = shown_path(result.source)
+    omitted = dict(result.omitted)
     if args.format == "json":
         data = {
+            "schema_version": SCHEMA_VERSION,
             "source": src,
             "valid": len(result.records),
+            "rejected_count": result.rejected_count,
             "rejected": [
-                {
-                    "location": r.location,
-                    "problems": [
-                        {"path": p.path, "code": p.code, "expected": p.expected, "found": p.found}
-                        for p in r.problems
-                    ],
-                }
+                {"location": r.location, "problems": [problem_json(p) for p in r.problems]}
                 for r in result.rejected
             ],
+            "omitted": omitted,
         }
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         out.write(_ct("dossiers_ok", lang).format(n=len(result.records), src=src) + "\n")
-        if result.rejected:
+        if not result.complete:
             out.write(
                 _ct("dossiers_bad", lang).format(
-                    n=len(result.rejected), p=len(result.problems), src=src
+                    n=result.rejected_count, p=result.problem_count, src=src
                 )
                 + "\n"
             )
             for p in result.problems:
                 out.write(f"  {p}\n")
+            if omitted:
+                counts = ", ".join(f"{code} {n}" for code, n in sorted(omitted.items()))
+                line = _ct("omitted", lang).format(n=sum(omitted.values()), counts=counts)
+                out.write(f"  {line}\n")
     return 0 if result.complete else 1
 
 
@@ -496,7 +502,15 @@ def _single(
     lang: Lang,
     report: ExportReport | None,
 ) -> int:
-    satisfaction = satisfaction_5_4(m, args.complaints) if args.complaints is not None else None
+    satisfaction = None
+    if args.complaints is not None:
+        try:
+            satisfaction = satisfaction_5_4(m, args.complaints)
+        except ValueError as exc:  # more complaints than dossiers counted
+            expected = str(exc).split(", found", 1)[0].removeprefix("expected ")
+            raise InvalidValueError(
+                [Problem("--complaints", "out-of-range", expected, str(args.complaints))]
+            ) from None
     if args.format == "json":
         data = versioned(_stats_json(m, satisfaction))
         data["partial"] = report is not None and report.partial
@@ -541,6 +555,13 @@ def _single(
     return 0
 
 
+def _count(text: str) -> int:
+    """A count given on the command line: a whole number of 0 or more."""
+    if not text.isascii() or not text.isdigit() or len(text) > 18:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 0 or more, found {text!r}")
+    return int(text)
+
+
 def register(
     sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> None:
@@ -559,7 +580,7 @@ def register(
     c.add_argument("--period", default=None, help='e.g. "6 tháng đầu năm 2023", "năm 2023"')
     c.add_argument("--procedures", default=None, help="procedures JSON (needed for 3.3, 3.6, 4.1)")
     c.add_argument(
-        "--complaints", type=int, default=None, help="dossiers with a complaint (for 5.4)"
+        "--complaints", type=_count, default=None, help="dossiers with a complaint (for 5.4)"
     )
     c.add_argument(
         "--by", type=_by, default=None, help=f"group keys, e.g. unit,quarter ({', '.join(_KEYS)})"

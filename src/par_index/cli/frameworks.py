@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import TextIO
 
-from par_index.cli._common import framework_arg
+from par_index.cli._common import SCHEMA_VERSION, emit_json, framework_arg, shown_path
 from par_index.core.lang import Lang
 from par_index.exceptions import LoadError
 from par_index.formats.scorecard_text import plain_number, points_word, text, unscored_lines
@@ -119,9 +119,13 @@ def _cmd_frameworks_check(args: argparse.Namespace, out: TextIO) -> int:
                 {"path": p.path, "code": p.code, "expected": p.expected, "found": p.found}
                 for p in error.problems
             ]
-            out.write(
-                json.dumps({"source": error.source, "problems": rows}, ensure_ascii=False, indent=2)
-                + "\n"
+            emit_json(
+                out,
+                {
+                    "schema_version": SCHEMA_VERSION,
+                    "source": shown_path(error.source),
+                    "problems": rows,
+                },
             )
         else:
             out.write(text("problems", lang).format(n=len(error.problems), src=error.source) + "\n")
@@ -130,13 +134,15 @@ def _cmd_frameworks_check(args: argparse.Namespace, out: TextIO) -> int:
         return 1
     nodes = sum(1 for _ in fw.walk())
     if args.format == "json":
-        out.write(
-            json.dumps(
-                {"source": args.file, "id": fw.id, "version": fw.version, "problems": []},
-                ensure_ascii=False,
-                indent=2,
-            )
-            + "\n"
+        emit_json(
+            out,
+            {
+                "schema_version": SCHEMA_VERSION,
+                "source": shown_path(args.file),
+                "id": fw.id,
+                "version": fw.version,
+                "problems": [],
+            },
         )
     else:
         out.write(

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import TextIO
 
-from par_index.cli._common import pick
+from par_index.cli._common import SCHEMA_VERSION, emit_json, pick
 from par_index.core.lang import Lang, format_date
 from par_index.model.periods import ReportingPeriod
 
@@ -31,6 +30,7 @@ def _cmd_period(args: argparse.Namespace, out: TextIO) -> int:
     lang: Lang = args.lang
     if args.format == "json":
         data = {
+            "schema_version": SCHEMA_VERSION,
             "period": str(period),
             "label": period.label(lang),
             "start": period.start.isoformat(),
@@ -39,7 +39,7 @@ def _cmd_period(args: argparse.Namespace, out: TextIO) -> int:
             "due_is_verified": period.due_is_verified,
             "due_source": period.due_source,
         }
-        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        emit_json(out, data)
         return 0
     out.write(f"{_t('period', lang)}: {period.label(lang)}\n")
     out.write(

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from pathlib import Path
 from typing import TextIO
 
-from par_index.cli._common import pick
+from par_index.cli._common import pick, read_input
 from par_index.core.lang import Lang
 from par_index.model.documents import find_document_refs
 
@@ -26,7 +24,7 @@ def _t(key: str, lang: Lang) -> str:
 
 
 def _cmd_refs(args: argparse.Namespace, out: TextIO) -> int:
-    text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    text = read_input(args.file)
     found = find_document_refs(text)
     if args.format == "json":
         rows = [{"ref": str(f.ref), "start": f.start, "end": f.end} for f in found]
@@ -34,8 +32,11 @@ def _cmd_refs(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     if not found:
         out.write(_t("none_found", args.lang) + "\n")
+    # Lines counted forward from one reference to the next, never again from the start.
+    line, at = 1, 0
     for f in found:
-        line = text.count("\n", 0, f.start) + 1
+        line += text.count("\n", at, f.start)
+        at = f.start
         out.write(f"{line}: {f.ref}\n")
     return 0
 

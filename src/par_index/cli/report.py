@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections import Counter
 from typing import TextIO
 
+from par_index.cli._common import stdin_bytes
 from par_index.core.lang import Lang
 from par_index.formats.documents import read_document_bytes
 from par_index.formats.json import dumps
@@ -36,7 +36,8 @@ def _read(file: str) -> str:
         MissingExtraError: for a Word or PDF file without the ``documents`` extra.
     """
     if file == "-":
-        return sys.stdin.read()
+        data = stdin_bytes()
+        return data if isinstance(data, str) else read_document_bytes(data, "<stdin>").text
     with open(file, "rb") as handle:
         return read_document_bytes(handle.read(), file).text
 

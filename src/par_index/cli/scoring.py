@@ -12,6 +12,7 @@ from typing import Final, TextIO
 from par_index.cli._common import framework_arg
 from par_index.cli._pictures import PICTURES, add_picture_options, emit_picture
 from par_index.cli.plan import add_plan_options, apply_plan
+from par_index.core.decode import decode_bytes
 from par_index.core.lang import Lang
 from par_index.examples.evidence import ba_trang_evidence
 from par_index.exceptions import InvalidValueError, LoadError, Problem
@@ -34,11 +35,12 @@ from par_index.formats.scorecard_text import (
 from par_index.frameworks.loader import BUNDLED
 from par_index.frameworks.model import Framework
 from par_index.frameworks.weights import read_weights, reweight
-from par_index.scoring.classification import SCHEMES
+from par_index.scoring.classification import SCHEMES, InvalidScorecard
 from par_index.scoring.engine import score
 from par_index.scoring.evidence import Evidence
 from par_index.scoring.ranking import TIES, Ranked, check_rankable, rank
 from par_index.scoring.scorecard import Scorecard
+from par_index.scoring.verification import verify_scorecard
 
 __all__ = [
     "DEFAULT_FRAMEWORK",
@@ -216,6 +218,19 @@ def _cmd_score(args: argparse.Namespace, out: TextIO) -> int:
 # ----------------------------------------------------------------- rank: one function a format
 
 
+def _verified(card: Scorecard, framework: Framework, path: str, at: str) -> Scorecard:
+    """``card`` once scored again from the evidence it records (a file's figures are not
+    taken at their word).
+
+    Raises:
+        LoadError: listing every figure that differs, or the scorecard as unverifiable.
+    """
+    try:
+        return verify_scorecard(card, framework)
+    except InvalidScorecard as exc:
+        raise LoadError([p.under(at) for p in exc.problems], source=path) from None
+
+
 def _load_cards(
     args: argparse.Namespace, framework: Framework
 ) -> tuple[list[Scorecard], list[str]]:
@@ -225,9 +240,13 @@ def _load_cards(
     for path in args.files:
         data = Path(path).read_bytes()
         raw: object = None
-        if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{":
+        try:
+            text = decode_bytes(data, path)  # any encoding the library reads
+        except LoadError:
+            text = ""  # not text: the evidence reader below says what it is
+        if text.lstrip("\ufeff \t\r\n")[:1] == "{":
             try:
-                raw = parse_json(data.decode("utf-8-sig"), path)
+                raw = parse_json(text, path)
             except LoadError:
                 raw = None
         if isinstance(raw, dict) and "framework_id" in raw and "nodes" in raw:
@@ -245,18 +264,20 @@ def _load_cards(
                     source=path,
                 )
             try:
-                cards.append(c.structure(raw, Scorecard))
+                card = c.structure(raw, Scorecard)
             except Exception as exc:  # noqa: BLE001 - every structuring failure becomes Problems
                 raise LoadError(problems_from(exc), source=path) from None
+            cards.append(_verified(card, framework, path, "$"))
             sources.append(path)
             continue
         if isinstance(raw, dict) and "scorecards" in raw:
             for i, entry in enumerate(raw.get("scorecards") or []):
                 body = {k: v for k, v in entry.items() if k != "schema_version"}
                 try:
-                    cards.append(c.structure(body, Scorecard))
+                    card = c.structure(body, Scorecard)
                 except Exception as exc:  # noqa: BLE001
                     raise LoadError(problems_from(exc, f"$.scorecards[{i}]"), source=path) from None
+                cards.append(_verified(card, framework, path, f"$.scorecards[{i}]"))
                 sources.append(f"{path} [{i}]")
             continue
         table = read_evidence_file(path, framework, lenient=args.lenient, lang=args.lang)

@@ -18,14 +18,12 @@ from par_index.cli._common import emit_json, framework_arg, pick
 from par_index.cli._pictures import PICTURES, add_picture_options, emit_picture
 from par_index.cli.scoring import DEFAULT_FRAMEWORK, _load_cards
 from par_index.core.lang import Lang, format_number
+from par_index.formats.schema import versioned
 from par_index.scoring.classification import SCHEMES
 from par_index.scoring.ranking import TIES
 from par_index.scoring.sensitivity import Choice, SensitivityResult, sensitivity
 
-__all__ = ["SCHEMA_VERSION", "register", "sensitivity_json"]
-
-SCHEMA_VERSION = 1
-"""The version of the JSON output's shape."""
+__all__ = ["register", "sensitivity_json"]
 
 _TEXT: dict[str, tuple[str, str]] = {
     "head": (
@@ -83,45 +81,47 @@ def _choices(
 
 
 def sensitivity_json(result: SensitivityResult) -> dict[str, Any]:
-    """The result as JSON data: numbers as decimal strings, labels in both languages."""
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "framework_id": result.framework_id,
-        "draws": result.draws,
-        "seed": result.seed,
-        "weight_spread": str(result.weight_spread),
-        "level": result.level,
-        "criteria": list(result.criteria),
-        "thresholds": {code: list(vs) for code, vs in result.thresholds},
-        "scheme": result.scheme,
-        "ties": result.ties,
-        "units": [
-            {
-                "unit": u.unit,
-                "unit_en": u.unit_en,
-                "index": str(u.index),
-                "index_interval": [str(u.index_low), str(u.index_median), str(u.index_high)],
-                "rank": u.rank,
-                "median_rank": u.median_rank,
-                "rank_interval": [u.low, u.high],
-                "classes": [
-                    {
-                        "code": c.code,
-                        "label_vi": c.label_vi,
-                        "label_en": c.label_en,
-                        "probability": str(c.probability),
-                    }
-                    for c in u.classes
-                ],
-                "movers": [
-                    {"code": m.code, "name": m.name, "name_en": m.name_en, "shift": m.shift}
-                    for m in u.movers
-                ],
-            }
-            for u in result.units
-        ],
-        "unranked": list(result.unranked),
-    }
+    """The result as JSON data (schema ``sensitivity``): numbers as decimal strings, labels in
+    both languages."""
+    return versioned(
+        {
+            "framework_id": result.framework_id,
+            "draws": result.draws,
+            "seed": result.seed,
+            "weight_spread": str(result.weight_spread),
+            "level": result.level,
+            "criteria": list(result.criteria),
+            "thresholds": {code: list(vs) for code, vs in result.thresholds},
+            "scheme": result.scheme,
+            "ties": result.ties,
+            "units": [
+                {
+                    "unit": u.unit,
+                    "unit_en": u.unit_en,
+                    "index": str(u.index),
+                    "index_interval": [str(u.index_low), str(u.index_median), str(u.index_high)],
+                    "rank": u.rank,
+                    "median_rank": u.median_rank,
+                    "rank_interval": [u.low, u.high],
+                    "classes": [
+                        {
+                            "code": c.code,
+                            "label_vi": c.label_vi,
+                            "label_en": c.label_en,
+                            "probability": str(c.probability),
+                        }
+                        for c in u.classes
+                    ],
+                    "movers": [
+                        {"code": m.code, "name": m.name, "name_en": m.name_en, "shift": m.shift}
+                        for m in u.movers
+                    ],
+                }
+                for u in result.units
+            ],
+            "unranked": list(result.unranked),
+        }
+    )
 
 
 def _text(result: SensitivityResult, lang: Lang) -> str:

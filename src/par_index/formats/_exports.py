@@ -6,15 +6,16 @@ from __future__ import annotations
 import csv
 import enum
 import functools
-import io
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime, time, timezone
-from typing import Any, Literal
+from typing import Any, Final, Literal
 from zoneinfo import ZoneInfo
 
 import attrs
 
+from par_index.core.decode import decode_bytes
+from par_index.core.limits import DEFAULT_LIMITS, Limits
 from par_index.exceptions import InvalidValueError, LoadError, Problem
 from par_index.model.dossiers import VN_TZ, Channel, Dossier, DossierStatus, SupplementRequest
 
@@ -23,11 +24,16 @@ __all__ = [
     "FLAGS",
     "INFORMATIONAL_COLUMNS",
     "MOMENT_FORMS",
+    "UNCLOSED",
+    "UNREADABLE",
     "Bad",
     "Column",
+    "ExportRows",
     "check_header",
     "decode_export",
     "dossier_from_row",
+    "duplicate_code",
+    "header_problems",
     "open_export",
     "parse_vn_moment",
     "read_cell",
@@ -237,19 +243,13 @@ def dossier_from_row(
 
 
 def decode_export(text: str | bytes, source: str) -> str:
-    """The text of an export: UTF-8, with or without a byte-order mark.
+    """The text of an export, through the library's one decoding boundary (UTF-8 with or
+    without a byte-order mark, UTF-16, Windows-1258, TCVN3).
 
     Raises:
-        LoadError: when the bytes are not UTF-8.
+        LoadError: when the bytes are no text the library reads.
     """
-    if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise LoadError(
-                [Problem("file", "bad-encoding", "UTF-8 text", str(exc))], source=source
-            ) from None
-    return text.removeprefix("\ufeff")
+    return decode_bytes(text, source=source)
 
 
 def check_header(
@@ -260,6 +260,15 @@ def check_header(
     Raises:
         LoadError: listing them.
     """
+    file_problems = header_problems(header, unit_code, extra_columns)
+    if file_problems:
+        raise LoadError(file_problems, source=source)
+
+
+def header_problems(
+    header: Sequence[str], unit_code: str | None, extra_columns: str
+) -> list[Problem]:
+    """Every problem of a header row: missing, duplicate and unknown columns."""
     file_problems: list[Problem] = []
     for name, column in CSV_COLUMNS.items():
         if column.required and name not in header:
@@ -276,19 +285,166 @@ def check_header(
             file_problems.append(
                 Problem("row 1", "unknown-column", "only known portal columns", repr(name))
             )
-    if file_problems:
-        raise LoadError(file_problems, source=source)
+    return file_problems
+
+
+#: The row a reader yields in place of one the csv module could not read (a cell past its own
+#: limit of 131,072 characters): it is reported, and reading goes on with the next row.
+UNREADABLE: Final = "\x00unreadable row"
+
+
+#: The first cell of the row a reader yields in place of one that opens a quote it never
+#: closes on its line (then the column's index and the lines it would have swallowed).
+UNCLOSED: Final = "\x00unclosed quote"
+
+
+class _Lines:
+    """The lines of a text, one at a time, with the lines of the current record kept so
+    that they can be put back and read again."""
+
+    def __init__(self, text: str) -> None:
+        self._lines = _lines(text)
+        self._back: list[str] = []  # put back, in reverse order
+        self.taken: list[str] = []
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = self._back.pop() if self._back else next(self._lines)
+        self.taken.append(line)
+        return line
+
+    def put_back(self, lines: Sequence[str]) -> None:
+        self._back.extend(reversed(lines))
+
+
+class ExportRows:
+    """The data rows of an export, never failing on one.
+
+    A row the csv module refuses (a cell past its own limit) comes out as
+    ``[UNREADABLE, its message]``.
+    A quote opened in a cell and not closed on its line would swallow every following line
+    into that cell: the row comes out as ``[UNCLOSED, column index, lines]`` and the lines
+    after it are read again as the rows they are. ``first_line`` is the physical line where
+    the last row yielded starts.
+    """
+
+    def __init__(
+        self,
+        lines: _Lines,
+        reader: Any,
+        width: int,
+        delimiter: str,
+        header_problems: Sequence[Problem] = (),
+    ) -> None:
+        self._lines = lines
+        self._reader = reader
+        self._width = width
+        self._delimiter = delimiter
+        #: Problems of the header that leave the rows readable (an unknown or a repeated
+        #: column): reported with the rows' problems, which are read all the same.
+        self.header_problems = tuple(header_problems)
+        self.first_line = 1
+        self._next_line = 2
+
+    def __iter__(self) -> ExportRows:
+        return self
+
+    def __next__(self) -> list[str]:
+        self._lines.taken = []
+        try:
+            row: list[str] = next(self._reader)
+        except csv.Error as exc:
+            row = [UNREADABLE, str(exc)]
+        taken = self._lines.taken
+        self.first_line = self._next_line
+        if len(taken) > 1 and len(row) != self._width:
+            for i, cell in enumerate(row):
+                if "\n" in cell and self._delimiter in cell.split("\n", 1)[1]:
+                    self._lines.put_back(taken[1:])
+                    row = [UNCLOSED, str(i), str(len(taken) - 1)]
+                    taken = taken[:1]
+                    break
+        self._next_line += len(taken)
+        return row
+
+
+def _row_shape_problems(
+    header: Sequence[str], row: Sequence[str], where: str, limits: Limits
+) -> list[Problem]:
+    too_long = f"cells of at most {limits.max_cell} characters"
+    if row and row[0] == UNREADABLE:
+        if "field larger than field limit" in row[-1]:
+            found = "a cell of more than 131072 characters"
+            return [Problem(where, "cell-too-long", too_long, found)]
+        return [Problem(where, "unreadable-row", "a row of CSV cells", row[-1])]
+    if row and row[0] == UNCLOSED:
+        index, lines = int(row[1]), row[2]
+        column = f", column {header[index]}" if index < len(header) else ""
+        return [
+            Problem(
+                f"{where}{column}",
+                "unclosed-quote",
+                'a quote (") closed in the same cell; a quote inside a cell doubled ("")',
+                f"a quote left open, which would swallow the next {lines} lines (read as rows)",
+            )
+        ]
+    if len(row) != len(header):
+        return [Problem(where, "cell-count", f"{len(header)} cells", str(len(row)))]
+    return [
+        Problem(f"{where}, column {name}", "cell-too-long", too_long, f"{len(cell)} characters")
+        for name, cell in zip(header, row, strict=True)
+        if len(cell) > limits.max_cell
+    ]
+
+
+def unclosed_quote_rows(
+    text: str, delimiter: str, header: Sequence[str], limits: Limits = DEFAULT_LIMITS
+) -> list[tuple[int, list[Problem]]]:
+    """The rows of ``text`` (a CSV export, header first) whose quote is left open, each as its
+    physical line and its problems, exactly as the row-by-row reader reports them."""
+    lines = _Lines(text)
+    reader = csv.reader(lines, delimiter=delimiter)
+    try:
+        next(reader)
+    except (csv.Error, StopIteration):
+        return []
+    rows = ExportRows(lines, reader, len(header), delimiter)
+    found = []
+    for row in rows:
+        if row and row[0] == UNCLOSED:
+            where = f"row {rows.first_line}"
+            found.append((rows.first_line, _row_shape_problems(header, row, where, limits)))
+    return found
+
+
+def duplicate_code(where: str, code: str, first: str) -> Problem:
+    """The problem of a dossier code already read in ``first`` (a row counted twice would
+    count a dossier twice)."""
+    return Problem(
+        f"{where}, column MaHoSo",
+        "duplicate-code",
+        "each dossier code once in a file",
+        f"{code!r}, also in {first}",
+    )
 
 
 def read_row(
-    header: Sequence[str], row: Sequence[str], where: str, unit_code: str | None
+    header: Sequence[str],
+    row: Sequence[str],
+    where: str,
+    unit_code: str | None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Dossier | list[Problem]:
     """One data row: its dossier, or every problem found in it (paths ``row N, column X``)."""
-    if len(row) != len(header):
-        return [Problem(where, "cell-count", f"{len(header)} cells", str(len(row)))]
+    shape = _row_shape_problems(header, row, where, limits)
+    if shape:
+        return shape
     problems: list[Problem] = []
     values: dict[str, Any] = {}
     column_of: dict[str, str] = {}
+    unread: set[str] = set()  # the columns whose cell could not be read
     for name, cell in zip(header, row, strict=True):
         col = CSV_COLUMNS.get(name)
         if col is None:
@@ -299,37 +455,74 @@ def read_row(
         except Bad as bad:
             where_cell = f"{where}, column {name}"
             problems.append(Problem(where_cell, bad.code, bad.expected, show_found(bad.found)))
+            unread.add(name)
         except ValueError:
             problems.append(
                 Problem(f"{where}, column {name}", "bad-date", MOMENT_FORMS, show_found(cell))
             )
+            unread.add(name)
     if "unit_code" not in values and unit_code is not None:
         values["unit_code"] = unit_code
     if not problems:
         dossier = dossier_from_row(values, column_of, where, problems)
         if dossier is not None:
             return dossier
+        return problems
+    # The rules between cells still run on the cells that were read, so that fixing the bad
+    # cells reveals nothing new; rules that would need an unread cell are left out.
+    if not any(CSV_COLUMNS[name].required for name in unread):
+        for name in unread:
+            field = CSV_COLUMNS[name].field
+            values[field] = [] if CSV_COLUMNS[name].kind == "moments" else None
+        if unread & {"NgayYeuCauBoSung", "NgayHoanThanhBoSung"}:
+            values["supplement_requested"] = values["supplement_completed"] = []
+        cross: list[Problem] = []
+        dossier_from_row(values, column_of, where, cross)
+        shown = {f"{where}, column {name}" for name in unread}
+        problems.extend(p for p in cross if not any(p.path.startswith(s) for s in shown))
     return problems
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` with their ends, one at a time: a file of a million rows is
+    not copied again (``io.StringIO`` would hold four bytes a character)."""
+    for m in _LINE.finditer(text):
+        yield m.group()
 
 
 def open_export(
     text: str | bytes, source: str, unit_code: str | None, extra_columns: str
-) -> tuple[list[str], Iterator[list[str]]]:
+) -> tuple[list[str], ExportRows]:
     """The checked header of a CSV export and a reader over its data rows.
 
     The delimiter ("," ";" or tab) is the one the header row uses most.
 
     Raises:
-        LoadError: for text that is not UTF-8, an empty file, or every header problem.
+        LoadError: for bytes in no readable encoding, an empty file, or a missing column
+            (with every other header problem); the other header problems are in the
+            reader's ``header_problems``, to be reported with the rows'.
     """
     text = decode_export(text, source)
-    first_line = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first_line))
+    end = text.find("\n")
+    first_line = text if end < 0 else text[:end]
+    delimiter = sniff_delimiter(first_line)
+    lines = _Lines(text)
+    reader = csv.reader(lines, delimiter=delimiter)
     try:
         header = [h.strip() for h in next(reader)]
+    except csv.Error:
+        raise LoadError(
+            [Problem("row 1", "cell-too-long", "a header row of column names", "a huge cell")],
+            source=source,
+        ) from None
     except StopIteration:
         raise LoadError(
             [Problem("row 1", "empty-file", "a header row", "an empty file")], source=source
         ) from None
-    check_header(header, source, unit_code, extra_columns)
-    return header, reader
+    found = header_problems(header, unit_code, extra_columns)
+    if any(p.code == "missing-column" for p in found):
+        raise LoadError(found, source=source)  # rows without a required column cannot be read
+    return header, ExportRows(lines, reader, len(header), delimiter, found)

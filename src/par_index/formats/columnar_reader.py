@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 import attrs
 
 from par_index.calendar.work_calendar import WorkCalendar
+from par_index.core.decode import decode_text
 from par_index.core.tz import VN_TZ
 from par_index.exceptions import LoadError, Problem
 from par_index.formats._exports import (
@@ -42,6 +43,7 @@ from par_index.formats._exports import (
     parse_vn_moment,
     read_row,
     sniff_delimiter,
+    unclosed_quote_rows,
 )
 from par_index.formats.json import Rejected
 from par_index.formats.portal_columns import ATTRIBUTE_COLUMNS, canonical_column
@@ -216,9 +218,9 @@ def _streams_as_utf8(path: Path) -> bool:
     """Whether the file is UTF-8 (checked in blocks, with bounded memory), not UTF-16."""
     decoder = codecs.getincrementaldecoder("utf-8")()
     with path.open("rb") as f:
-        head = f.read(2)
-        if head in (b"\xff\xfe", b"\xfe\xff"):
-            return False
+        head = f.read(4096)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
+            return False  # UTF-16 (its ASCII characters carry a NUL byte)
         f.seek(0)
         try:
             while block := f.read(1 << 22):
@@ -232,9 +234,10 @@ def _streams_as_utf8(path: Path) -> bool:
 def _utf8(raw: bytes, name: str, encoding: str | None) -> tuple[bytes, str]:
     """The CSV bytes as UTF-8 without a byte-order mark, and the encoding found.
 
-    UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark are known
-    for sure; other bytes are read as Windows-1258 (the Vietnamese Windows code page) when
-    they decode, recomposed to NFC, or as ``encoding`` when given.
+    UTF-8 (with or without a byte-order mark) is taken as it is; anything else goes through
+    the library's one door for text (:func:`par_index.core.decode.decode_text`: UTF-16 with
+    or without a byte-order mark, Windows-1258, TCVN3, recomposed to NFC), or is read as
+    ``encoding`` when given.
     """
     if encoding is not None:
         try:
@@ -244,41 +247,30 @@ def _utf8(raw: bytes, name: str, encoding: str | None) -> tuple[bytes, str]:
                 [Problem("file", "bad-encoding", f"text in {encoding}", str(exc))], source=name
             ) from None
         return unicodedata.normalize("NFC", text.removeprefix("\ufeff")).encode(), encoding
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw, used = raw[3:], "utf-8-sig"
-    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" not in raw[:4096]:  # text has no NUL: UTF-16 has one in every ASCII character
+        body, used = (raw[3:], "utf-8-sig") if raw.startswith(b"\xef\xbb\xbf") else (raw, "utf-8")
         try:
-            return raw.decode("utf-16").removeprefix("\ufeff").encode(), "utf-16"
+            body.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise LoadError(
-                [Problem("file", "bad-encoding", "UTF-16 text", str(exc))], source=name
-            ) from None
-    else:
-        used = "utf-8"
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if used == "utf-8-sig":
-            raise LoadError(
-                [Problem("file", "bad-encoding", "UTF-8 text after its byte-order mark", str(exc))],
-                source=name,
-            ) from None
-        try:
-            text = raw.decode("windows-1258")
-        except UnicodeDecodeError:
-            raise LoadError(
-                [
-                    Problem(
-                        "file",
-                        "bad-encoding",
-                        "UTF-8, UTF-16 or Windows-1258 text (or name the encoding)",
-                        str(exc),
-                    )
-                ],
-                source=name,
-            ) from None
-        return unicodedata.normalize("NFC", text).encode(), "windows-1258"
-    return raw, used
+            if used == "utf-8-sig":
+                found = f"UTF-8 text broken at byte {exc.start + 3}, after its byte-order mark"
+                raise LoadError(
+                    [Problem("file", "bad-encoding", "UTF-8 text", found)], source=name
+                ) from None
+        else:
+            return body, used
+    decoded = decode_text(raw, source=name)
+    return decoded.text.encode(), _ENCODING_NAMES.get(decoded.encoding, decoded.encoding.lower())
+
+
+#: The names :class:`ExportReport` gives the encodings the door reads.
+_ENCODING_NAMES: Final = {
+    "UTF-8": "utf-8-sig",
+    "UTF-16": "utf-16",
+    "UTF-32": "utf-32",
+    "Windows-1258": "windows-1258",
+    "TCVN3 (ABC)": "tcvn3",
+}
 
 
 # --------------------------------------------------------------------------- raw batches
@@ -389,23 +381,39 @@ def _csv_batches(
             [Problem("row 1", "empty-file", "a header row", "an empty file")], source=opened.name
         )
     delimiter = sniff_delimiter(line)
-    titles = next(csv.reader([line], delimiter=delimiter))
+    try:
+        titles = next(csv.reader([line], delimiter=delimiter))
+    except csv.Error as exc:
+        raise LoadError(
+            [Problem("row 1", "unreadable-row", "a header row of column names", str(exc))],
+            source=opened.name,
+        ) from None
     width = len(titles)
     names = [f"c{i}" for i in range(width)]
     wanted = names if columns is None else [names[i] for i in columns]
     pending: list[int] = []
     bad: list[Rejected] = []
+    if data is None and _has_quote(opened.path):  # type: ignore[arg-type]
+        data = opened.path.read_bytes()  # type: ignore[union-attr]
+    if data is not None and b'"' in data:
+        # A quote left open would swallow the following lines into one cell: such a row is
+        # reported as the row-by-row reader reports it, and the lines after it are read as
+        # the rows they are.
+        data, swallowing = _without_unclosed_quotes(data, delimiter, titles)
+        bad.extend(swallowing)
 
     def handler(row: Any) -> str:
-        cells = next(csv.reader([row.text], delimiter=delimiter), [])
-        if any(c.strip() for c in cells):
-            where = f"row {row.number}"
-            bad.append(
-                Rejected(
-                    where,
-                    (Problem(where, "cell-count", f"{width} cells", str(row.actual_columns)),),
-                )
-            )
+        where = f"row {row.number}"
+        try:
+            cells = next(csv.reader([row.text], delimiter=delimiter), [])
+        except csv.Error as exc:
+            problem = Problem(where, "unreadable-row", "a row of CSV cells", str(exc))
+            bad.append(Rejected(where, (problem,)))
+        else:
+            if any(c.strip() for c in cells):
+                found = str(row.actual_columns)
+                problem = Problem(where, "cell-count", f"{width} cells", found)
+                bad.append(Rejected(where, (problem,)))
         pending.append(row.number)
         return "skip"
 
@@ -445,6 +453,30 @@ def _csv_batches(
             yield _Raw(pl.DataFrame(schema=schema), tuple(bad))
 
     return titles, batches(), delimiter
+
+
+def _has_quote(path: Path) -> bool:
+    with path.open("rb") as f:
+        while block := f.read(1 << 22):
+            if b'"' in block:
+                return True
+    return False
+
+
+def _without_unclosed_quotes(
+    data: bytes, delimiter: str, titles: Sequence[str]
+) -> tuple[bytes, list[Rejected]]:
+    """``data`` with each row whose quote is left open emptied (its line kept, so that rows
+    keep their numbers), and those rows with their problems."""
+    found = unclosed_quote_rows(data.decode("utf-8-sig"), delimiter, titles)
+    if not found:
+        return data, []
+    lines = data.splitlines(keepends=True)
+    for number, _ in found:
+        line = lines[number - 1]
+        lines[number - 1] = line[len(line.rstrip(b"\r\n")) :]
+    rejected = [Rejected(f"row {number}", tuple(problems)) for number, problems in found]
+    return b"".join(lines), rejected
 
 
 def _cell_text(value: object) -> str:

@@ -28,7 +28,7 @@ from par_index.frameworks.model import Framework
 from par_index.reports.model import Report
 from par_index.reports.parser import parse_report
 from par_index.scoring.evidence import Evidence, evidence_from_report
-from par_index.scoring.evidence_check import evidence_problems
+from par_index.scoring.evidence_check import evidence_problems, known_only
 
 __all__ = ["read_evidence_file", "read_evidence_json"]
 
@@ -52,7 +52,7 @@ def read_evidence_json(
             ``schema_version`` this library does not know, measures and criteria the
             framework cannot read (unless ``lenient``).
     """
-    raw = parse_json(data.decode("utf-8-sig", errors="strict"), source)
+    raw = parse_json(data, source)  # decoded at the boundary: any encoding it reads
     c = scorecard_converter()
     problems: list[Problem] = []
     items: list[tuple[str, Any]]
@@ -113,7 +113,7 @@ def read_evidence_json(
             continue
         found = evidence_problems(framework, ev, path)
         (warnings if lenient else problems).extend(found)
-        out.append(ev)
+        out.append(known_only(framework, ev) if found and lenient else ev)
     if problems:
         raise LoadError(problems, source=source)
     return EvidenceTable(tuple(out), tuple(warnings), source)

@@ -14,7 +14,8 @@ import enum
 import functools
 import json
 import re
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -29,6 +30,8 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from par_index.core.decode import decode_bytes
+from par_index.core.limits import DEFAULT_LIMITS, Limits
 from par_index.exceptions import InvalidValueError, LoadError, Problem
 from par_index.formats._exports import (
     Bad,
@@ -41,6 +44,7 @@ from par_index.scoring.converter import configure_scoring_converter
 __all__ = [
     "LoadResult",
     "Rejected",
+    "Rejections",
     "configure_converter",
     "default_converter",
     "dump",
@@ -51,6 +55,7 @@ __all__ = [
     "make_converter",
     "parse_json",
     "problems_from",
+    "read_json",
 ]
 
 T = TypeVar("T")
@@ -62,6 +67,10 @@ T = TypeVar("T")
 def _structure_int(value: Any, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise Bad("wrong-type", "a whole number", value)
+    if abs(value) >= 10**DEFAULT_LIMITS.max_exponent:
+        raise Bad(
+            "out-of-range", f"a number below 10^{DEFAULT_LIMITS.max_exponent} in magnitude", value
+        )
     return value
 
 
@@ -84,8 +93,9 @@ def _structure_decimal(value: Any, _: type) -> Decimal:
         result = Decimal(value)
     except InvalidOperation:
         raise Bad("not-a-number", 'a decimal number such as "96.83"', value) from None
-    if not result.is_finite():
-        raise Bad("not-a-number", "a finite decimal number", value)
+    beyond = DEFAULT_LIMITS.decimal_problem(result)
+    if beyond is not None:
+        raise Bad("out-of-range" if result.is_finite() else "not-a-number", beyond, value)
     return result
 
 
@@ -252,7 +262,9 @@ def problems_from(exc: BaseException, path: str = "$") -> list[Problem]:
             out.extend(problems_from(sub, path))
         return out
     if isinstance(exc, ForbiddenExtraKeysError):
-        allowed = ", ".join(a.name for a in attrs.fields(exc.cl)) if attrs.has(exc.cl) else ""
+        # The names a file may use: private fields (init=False) are the library's own.
+        fields = attrs.fields(exc.cl) if attrs.has(exc.cl) else ()
+        allowed = ", ".join(a.alias for a in fields if a.init)
         return [
             Problem(f"{path}.{k}", "unknown-field", f"only known fields ({allowed})", repr(k))
             for k in sorted(exc.extra_fields)
@@ -271,18 +283,204 @@ def problems_from(exc: BaseException, path: str = "$") -> list[Problem]:
 # --------------------------------------------------------------------------- JSON
 
 
-def parse_json(text: str | bytes, source: str) -> Any:
+class _TooLong:
+    """A number written with more characters than the limits allow, kept unread to report
+    its place."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+class _NonFinite:
+    """``NaN``, ``Infinity`` or ``-Infinity``: not JSON, though Python's reader takes them."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+class _Twice(dict[str, Any]):
+    """An object in which some keys appear more than once (``repeated``): JSON readers keep
+    the last value, silently, so the library refuses it."""
+
+    repeated: tuple[str, ...] = ()
+
+
+class _Hooks:
+    """The hooks of one JSON read. Values past the limits are kept as markers and
+    ``flagged``, so that the walk that follows reports each with its path."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.flagged = False
+
+    def parse_int(self, s: str) -> int | _TooLong:
+        if len(s) > self.limits.max_digits:
+            self.flagged = True
+            return _TooLong(s)
+        return int(s)
+
+    def parse_float(self, s: str) -> Decimal | _TooLong:
+        if len(s) > self.limits.max_digits:
+            self.flagged = True
+            return _TooLong(s)
+        return Decimal(s)
+
+    def parse_constant(self, s: str) -> _NonFinite:
+        self.flagged = True
+        return _NonFinite(s)
+
+    def pairs(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        d = dict(pairs)
+        if len(d) == len(pairs):
+            return d
+        self.flagged = True
+        twice = _Twice(d)
+        seen: set[str] = set()
+        repeated: set[str] = set()
+        for k, _ in pairs:
+            (repeated if k in seen else seen).add(k)
+        twice.repeated = tuple(sorted(repeated))
+        return twice
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89abcdefABCDEF]")
+_NO_SURROGATES = "text without lone surrogates (U+D800-U+DFFF are not characters)"
+
+
+def _escaped(text: str) -> str:
+    return show_found(text.encode("utf-8", "backslashreplace").decode("utf-8"))
+
+
+def _walk(data: Any, limits: Limits) -> list[Problem]:
+    """Every place in parsed JSON that breaks the limits or is not sound data, in order."""
+    problems: list[Problem] = []
+    stack: list[tuple[Any, str, int]] = [(data, "$", 0)]
+    too_deep = f"nesting of at most {limits.max_depth} levels"
+    while stack:
+        value, path, depth = stack.pop()
+        if isinstance(value, dict):
+            if depth >= limits.max_depth:
+                problems.append(Problem(path, "too-deep", too_deep, "deeper nesting"))
+                continue
+            if isinstance(value, _Twice):
+                problems.extend(
+                    Problem(f"{path}.{k}", "duplicate-key", "each key once in an object", repr(k))
+                    for k in value.repeated
+                )
+            for k in reversed(value):
+                if _SURROGATE.search(k):
+                    problems.append(
+                        Problem(f"{path}.{_escaped(k)}", "bad-text", _NO_SURROGATES, _escaped(k))
+                    )
+                stack.append((value[k], f"{path}.{k}", depth + 1))
+        elif isinstance(value, list):
+            if depth >= limits.max_depth:
+                problems.append(Problem(path, "too-deep", too_deep, "deeper nesting"))
+                continue
+            stack.extend(
+                (value[i], f"{path}[{i}]", depth + 1) for i in range(len(value) - 1, -1, -1)
+            )
+        elif isinstance(value, _TooLong):
+            problems.append(
+                Problem(
+                    path,
+                    "too-many-digits",
+                    f"a number of at most {limits.max_digits} characters",
+                    f"{len(value.text)} characters",
+                )
+            )
+        elif isinstance(value, _NonFinite):
+            problems.append(
+                Problem(
+                    path,
+                    "not-a-number",
+                    "a finite number (JSON has no NaN or Infinity)",
+                    value.text,
+                )
+            )
+        elif isinstance(value, str):
+            if _SURROGATE.search(value):
+                problems.append(Problem(path, "bad-text", _NO_SURROGATES, _escaped(value)))
+            elif len(value) > limits.max_cell:
+                problems.append(
+                    Problem(
+                        path,
+                        "too-long",
+                        f"a text of at most {limits.max_cell} characters",
+                        f"{len(value)} characters",
+                    )
+                )
+    return problems
+
+
+@functools.cache
+def _deep_opening(depth: int) -> re.Pattern[str]:
+    """Brackets opened ``depth`` times in a row: the cheap sign of nesting worth a walk."""
+    return re.compile(r"[\[{](?:\s*[\[{]){" + str(depth - 1) + "}")
+
+
+def read_json(
+    text: str | bytes, source: str, limits: Limits = DEFAULT_LIMITS
+) -> tuple[Any, list[Problem]]:
+    """Parsed JSON and the problems of its values, each with its path.
+
+    Raises:
+        LoadError: for bytes in no readable encoding, text that is not JSON, or nesting
+            deeper than Python's reader can follow.
+    """
+    text = decode_bytes(text, source=source)
+    hooks = _Hooks(limits)
     try:
-        return json.loads(text, parse_float=Decimal)
+        data = json.loads(
+            text,
+            parse_float=hooks.parse_float,
+            parse_int=hooks.parse_int,
+            parse_constant=hooks.parse_constant,
+            object_pairs_hook=hooks.pairs,
+        )
     except json.JSONDecodeError as exc:
         raise LoadError(
             [Problem(f"line {exc.lineno}, column {exc.colno}", "bad-json", "valid JSON", exc.msg)],
             source=source,
         ) from None
-    except UnicodeDecodeError as exc:
+    except RecursionError:
         raise LoadError(
-            [Problem("$", "bad-encoding", "UTF-8 text", str(exc))], source=source
+            [
+                Problem(
+                    "$",
+                    "too-deep",
+                    f"nesting of at most {limits.max_depth} levels",
+                    "deeper nesting",
+                )
+            ],
+            source=source,
         ) from None
+    suspicious = (
+        hooks.flagged
+        or len(text) > limits.max_cell
+        or _SURROGATE.search(text) is not None
+        or _ESCAPED_SURROGATE.search(text) is not None
+        or _deep_opening(limits.max_depth).search(text) is not None
+    )
+    return data, (_walk(data, limits) if suspicious else [])
+
+
+def parse_json(text: str | bytes, source: str) -> Any:
+    """Parsed JSON whose values are all within the limits.
+
+    Raises:
+        LoadError: for bytes in no readable encoding, text that is not JSON, or every value
+            past the limits or unsound (duplicate keys, lone surrogates, NaN), with its path.
+    """
+    data, problems = read_json(text, source)
+    if problems:
+        raise LoadError(problems, source=source)
+    return data
 
 
 def loads(
@@ -348,33 +546,84 @@ class LoadResult(Generic[T]):
 
     A result with rejections is incomplete: ``complete`` is False and
     :meth:`raise_if_incomplete` raises the :class:`LoadError` a strict load would have.
+    Past :attr:`~par_index.core.limits.Limits.max_problems` problems, rejected records are
+    counted, not kept: ``omitted`` counts their problems by code and ``omitted_records``
+    the records.
     """
 
     records: tuple[T, ...]
     rejected: tuple[Rejected, ...]
     source: str = "<string>"
+    omitted: tuple[tuple[str, int], ...] = ()
+    omitted_records: int = 0
 
     @property
     def complete(self) -> bool:
         """Whether every record was loaded."""
-        return not self.rejected
+        return not self.rejected and not self.omitted_records
 
     @property
     def problems(self) -> tuple[Problem, ...]:
-        """Every problem of every rejected record."""
+        """Every problem kept of every rejected record (see ``omitted`` for the others)."""
         return tuple(p for r in self.rejected for p in r.problems)
+
+    @property
+    def rejected_count(self) -> int:
+        """Every rejected record, kept or counted."""
+        return len(self.rejected) + self.omitted_records
+
+    @property
+    def problem_count(self) -> int:
+        """Every problem found, kept or counted."""
+        return len(self.problems) + sum(n for _, n in self.omitted)
 
     def raise_if_incomplete(self) -> None:
         """Raise :class:`LoadError` when any record was rejected.
 
         Raises:
-            LoadError: listing every problem.
+            LoadError: listing every problem kept, with the others counted by code.
         """
-        if self.rejected:
-            raise LoadError(self.problems, source=self.source)
+        if not self.complete:
+            raise LoadError(self.problems, source=self.source, omitted=dict(self.omitted))
 
 
-def finish(result: LoadResult[T], partial: bool) -> LoadResult[T]:
+class Rejections:
+    """Rejected records of one file: kept in full up to the problem cap, then counted."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.cap = limits.max_problems
+        self.kept: list[Rejected] = []
+        self.kept_problems = 0
+        self.omitted: Counter[str] = Counter()
+        self.omitted_records = 0
+
+    def add(self, location: str, problems: Sequence[Problem]) -> None:
+        if self.kept_problems < self.cap:
+            self.kept.append(Rejected(location, tuple(problems)))
+            self.kept_problems += len(problems)
+        else:
+            self.omitted_records += 1
+            self.omitted.update(p.code for p in problems)
+
+    def result(self, records: list[T], source: str) -> LoadResult[T]:
+        return LoadResult(
+            tuple(records),
+            tuple(self.kept),
+            source,
+            tuple(sorted(self.omitted.items())),
+            self.omitted_records,
+        )
+
+
+def finish(
+    result: LoadResult[T], partial: bool, file_problems: Sequence[Problem] = ()
+) -> LoadResult[T]:
+    """``result``, or the error of a strict load; problems of the file itself (its shape, a
+    header) are raised in any case, together with every record's."""
+    if file_problems:
+        raise LoadError(
+            [*file_problems, *result.problems], source=result.source, omitted=dict(result.omitted)
+        )
     if not partial:
         result.raise_if_incomplete()
     return result

@@ -11,9 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
+from par_index.core.limits import DEFAULT_LIMITS
 from par_index.exceptions import LoadError, Problem
 from par_index.formats._exports import (
     CSV_COLUMNS,
+    duplicate_code,
     open_export,
     parse_vn_moment,
     read_row,
@@ -21,11 +23,11 @@ from par_index.formats._exports import (
 )
 from par_index.formats.json import (
     LoadResult,
-    Rejected,
+    Rejections,
     default_converter,
     finish,
-    parse_json,
     problems_from,
+    read_json,
 )
 from par_index.model.dossiers import VN_TZ, Dossier
 from par_index.model.procedures import Procedure
@@ -47,34 +49,65 @@ T = TypeVar("T")
 def _loads_list(
     text: str | bytes, key: str, cls: type[T], partial: bool, source: str
 ) -> LoadResult[T]:
-    data = parse_json(text, source)
+    data, found = read_json(text, source)
     if not isinstance(data, dict) or not isinstance(data.get(key), list):
         raise LoadError(
             [
+                *found,
                 Problem(
                     "$",
                     "bad-shape",
                     f'an object {{"{key}": [...]}}',
                     show_found(type(data).__name__),
-                )
+                ),
             ],
             source=source,
         )
-    extra = sorted(set(data) - {key})
-    if extra:
-        raise LoadError(
-            [Problem(f"$.{k}", "unknown-field", f'only "{key}"', repr(k)) for k in extra],
-            source=source,
-        )
+    items: list[Any] = data[key]
+    prefix = f"$.{key}["
+    by_record: dict[int, list[Problem]] = {}
+    file_problems: list[Problem] = []
+    for p in found:
+        if p.path.startswith(prefix):
+            index = int(p.path[len(prefix) : p.path.index("]", len(prefix))])
+            by_record.setdefault(index, []).append(p)
+        else:
+            file_problems.append(p)
+    file_problems.extend(
+        Problem(f"$.{k}", "unknown-field", f'only "{key}"', repr(k))
+        for k in sorted(set(data) - {key})
+    )
     records: list[T] = []
-    rejected: list[Rejected] = []
-    for i, raw in enumerate(data[key]):
+    rejections = Rejections(DEFAULT_LIMITS)
+    codes: dict[str, int] = {}
+    for i, raw in enumerate(items):
         where = f"$.{key}[{i}]"
+        if i in by_record:
+            rejections.add(where, by_record[i])
+            continue
         try:
-            records.append(default_converter().structure(raw, cls))
+            record = default_converter().structure(raw, cls)
         except Exception as exc:  # noqa: BLE001 - every failure becomes Problems
-            rejected.append(Rejected(where, tuple(problems_from(exc, where))))
-    return finish(LoadResult(tuple(records), tuple(rejected), source), partial)
+            rejections.add(where, problems_from(exc, where))
+            continue
+        code = getattr(record, "code", None)
+        if isinstance(code, str):
+            if code in codes:
+                rejections.add(
+                    where,
+                    [
+                        Problem(
+                            f"{where}.code",
+                            "duplicate-code",
+                            "each code once in a file",
+                            f"{code!r}, also at $.{key}[{codes[code]}]",
+                        )
+                    ],
+                )
+                continue
+            codes[code] = i
+        records.append(record)
+    return finish(rejections.result(records, source), partial, file_problems)
 
 
 def loads_dossiers_json(
@@ -102,18 +135,7 @@ def loads_procedures_json(
     Raises:
         LoadError: as :func:`loads_dossiers_json`; also for a procedure code listed twice.
     """
-    result = _loads_list(text, "procedures", Procedure, partial, source)
-    seen: dict[str, int] = {}
-    duplicates = []
-    for i, p in enumerate(result.records):
-        if p.code in seen:
-            duplicates.append(
-                Problem(f"$.procedures[{i}].code", "duplicate-code", "each code once", p.code)
-            )
-        seen[p.code] = i
-    if duplicates:
-        raise LoadError(duplicates, source=source)
-    return result
+    return _loads_list(text, "procedures", Procedure, partial, source)
 
 
 def load_procedures(path: str | Path, *, partial: bool = False) -> LoadResult[Procedure]:
@@ -154,20 +176,23 @@ def loads_dossiers_csv(
         LoadError: for a missing or unknown column, or (unless ``partial``) when any row is
             invalid; it lists every problem with its row and column.
     """
-    header, reader = open_export(text, source, unit_code, extra_columns)
+    header, rows = open_export(text, source, unit_code, extra_columns)
     records: list[Dossier] = []
-    rejected: list[Rejected] = []
-    for index, row in enumerate(reader):
-        rowno = index + 2
+    rejections = Rejections(DEFAULT_LIMITS)
+    first_row: dict[str, str] = {}
+    for index, row in enumerate(rows):
         if not any(cell.strip() for cell in row):
             continue  # a blank line carries no record
-        where = f"row {rowno}"
+        where = f"row {index + 2}"
         read = read_row(header, row, where, unit_code)
-        if isinstance(read, Dossier):
-            records.append(read)
+        if not isinstance(read, Dossier):
+            rejections.add(where, read)
+        elif read.code in first_row:
+            rejections.add(where, [duplicate_code(where, read.code, first_row[read.code])])
         else:
-            rejected.append(Rejected(where, tuple(read)))
-    return finish(LoadResult(tuple(records), tuple(rejected), source), partial)
+            first_row[read.code] = where
+            records.append(read)
+    return finish(rejections.result(records, source), partial, rows.header_problems)
 
 
 def load_dossiers(

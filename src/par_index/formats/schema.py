@@ -25,6 +25,7 @@ SCHEMAS: Final = {
     "ranking": "a ranking (par-index rank)",
     "dossier-stats": "dossier statistics (par-index dossiers stats)",
     "report": "a periodic report read from its text (par-index report parse)",
+    "sensitivity": "how firm each rank is (par-index sensitivity)",
 }
 """The schema names and what each describes."""
 

@@ -49,6 +49,8 @@ from typing import Any, Final, TypeVar
 
 import cattrs
 
+from par_index.core.decode import decode_bytes
+from par_index.core.limits import DEFAULT_LIMITS
 from par_index.exceptions import InvalidValueError, LoadError, Problem
 from par_index.frameworks.measures import (
     MeasureKind,
@@ -106,6 +108,7 @@ BUNDLED: Final = ("qd-766-2022", "example-commune")
 _FILES: Final = {"qd-766-2022": "qd-766-2022.toml", "example-commune": "example-commune.toml"}
 
 E = TypeVar("E")
+N = TypeVar("N", int, Decimal)
 
 
 # --------------------------------------------------------------------------- reading
@@ -162,8 +165,9 @@ class _Reader:
         except InvalidOperation:
             self.add(path, "not-a-number", 'a number such as 0.5 or "0.5"', raw)
             return None
-        if not value.is_finite():
-            self.add(path, "not-a-number", "a finite number", raw)
+        beyond = DEFAULT_LIMITS.decimal_problem(value)
+        if beyond is not None:
+            self.add(path, "out-of-range" if value.is_finite() else "not-a-number", beyond, raw)
             return None
         return value
 
@@ -382,6 +386,11 @@ class _Taint:
 
 
 def _read_node(r: _Reader, taint: _Taint, raw: object, path: str, depth: int) -> Criterion:
+    if depth >= DEFAULT_LIMITS.max_depth:
+        # Not read further: a tree this deep is a mistake, and reading it costs time.
+        r.add(path, "too-deep", f"criteria at most {DEFAULT_LIMITS.max_depth} deep", "deeper")
+        taint.paths.update({path, f"{path}.code", f"{path}.max_points"})
+        return Criterion(f"?{path}", "?", Decimal(1), rule=ManualRule())
     t = r.table(raw, path, ("code", "name", "max_points"), _NODE_FIELDS)
     if t is None:
         taint.paths.update({path, f"{path}.code", f"{path}.max_points"})
@@ -432,35 +441,53 @@ def _read_node(r: _Reader, taint: _Taint, raw: object, path: str, depth: int) ->
         taint.paths.update({f"{path}.component", "components"})
     area_raw = t.get("area")
     area = r.choice(ReformArea, area_raw, f"{path}.area", None) if area_raw is not None else None
-    return Criterion(
-        code=code,
-        name=name,
-        max_points=max_points,
-        source=r.text(t.get("source"), f"{path}.source", ""),
-        provenance=r.choice(
+    fields: dict[str, Any] = {
+        "code": code,
+        "name": name,
+        "max_points": max_points,
+        "source": r.text(t.get("source"), f"{path}.source", ""),
+        "provenance": r.choice(
             Provenance, t.get("provenance"), f"{path}.provenance", Provenance.VERIFIED
         ),
-        name_en=r.text(t.get("name_en"), f"{path}.name_en", ""),
-        role=r.choice(NodeRole, t.get("role"), f"{path}.role", NodeRole.NORMAL),
-        children=children,
-        rule=rule,
-        measure=measure,
-        not_applicable=r.choice(
+        "name_en": r.text(t.get("name_en"), f"{path}.name_en", ""),
+        "role": r.choice(NodeRole, t.get("role"), f"{path}.role", NodeRole.NORMAL),
+        "children": children,
+        "rule": rule,
+        "measure": measure,
+        "not_applicable": r.choice(
             NotApplicablePolicy,
             t.get("not_applicable"),
             f"{path}.not_applicable",
             NotApplicablePolicy.EXCLUDE,
         ),
-        component=component,
-        area=area,
-        note=r.text(t.get("note"), f"{path}.note", ""),
-        levels=tuple(
+        "component": component,
+        "area": area,
+        "note": r.text(t.get("note"), f"{path}.note", ""),
+        "levels": tuple(
             r.choice(UnitLevel, lv, f"{path}.levels[{i}]", UnitLevel.XA)
             for i, lv in enumerate(r.array(t.get("levels"), f"{path}.levels"))
         ),
-        levels_note=r.text(t.get("levels_note"), f"{path}.levels_note", ""),
-        levels_note_en=r.text(t.get("levels_note_en"), f"{path}.levels_note_en", ""),
+        "levels_note": r.text(t.get("levels_note"), f"{path}.levels_note", ""),
+        "levels_note_en": r.text(t.get("levels_note_en"), f"{path}.levels_note_en", ""),
+    }
+    # The constructor checks the node's own rules (points not negative, ...): its problems
+    # are placed under the node's path, and the others go on being read.
+    made = r.built(lambda: Criterion(**fields), path)
+    if made is not None:
+        return made
+    parent = path.rsplit(".children[", 1)[0] if ".children[" in path else ""
+    taint.paths.update(
+        {path, f"{path}.max_points", f"{path}.rule", f"{parent}.children" if parent else "criteria"}
     )
+    taint.paths.add("components")
+    stand_in: dict[str, Any] = {"name": "?", "max_points": Decimal(0), "children": children}
+    stand_in["rule"] = None if children else ManualRule()
+    try:
+        return Criterion(code=code, **stand_in)
+    except InvalidValueError:
+        taint.paths.add(f"{path}.code")
+        taint.codes.add(path)
+        return Criterion(code=f"?{path}", **stand_in)
 
 
 _TOP_REQUIRED: Final = ("id", "version", "name", "components", "criteria")
@@ -535,6 +562,11 @@ def framework_from_dict(data: object, *, source: str = "<string>") -> Framework:
             continue
         kind = r.choice(MeasureKind, mt.get("kind"), f"{path}.kind", MeasureKind.VALUE)
         cats = r.array(mt.get("categories"), f"{path}.categories")
+        bad_cats = [j for j, c in enumerate(cats) if not isinstance(c, str)]
+        for j in bad_cats:
+            r.add(f"{path}.categories[{j}]", "wrong-type", "a category name (a text)", cats[j])
+        if bad_cats:
+            continue
         made_m = r.built(
             lambda mt=mt, kind=kind, cats=cats: MeasureSpec(  # type: ignore[misc]
                 mt.get("name"),
@@ -615,17 +647,30 @@ def framework_from_dict(data: object, *, source: str = "<string>") -> Framework:
     return framework
 
 
-def loads_framework(text: str, *, source: str = "<string>") -> Framework:
-    """A framework from TOML text.
+def loads_framework(text: str | bytes, *, source: str = "<string>") -> Framework:
+    """A framework from TOML text (or its bytes, read through the decoding boundary).
 
     Raises:
         LoadError: for TOML that cannot be read, or listing every problem of the framework.
     """
+    text = decode_bytes(text, source)  # a byte-order mark, as every other file may have
     try:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         raise LoadError([Problem("$", "bad-toml", "valid TOML", str(exc))], source=source) from None
+    except RecursionError:
+        raise LoadError([_too_deep("$")], source=source) from None
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        raise LoadError(
+            [Problem("$", "bad-toml", "numbers Python can read", str(exc)[:80])], source=source
+        ) from None
     return framework_from_dict(data, source=source)
+
+
+def _too_deep(path: str) -> Problem:
+    return Problem(
+        path, "too-deep", f"nesting of at most {DEFAULT_LIMITS.max_depth} levels", "deeper"
+    )
 
 
 def load_framework(path: str | Path) -> Framework:
@@ -636,7 +681,7 @@ def load_framework(path: str | Path) -> Framework:
         OSError: when the file cannot be read.
     """
     p = Path(path)
-    text = p.read_text(encoding="utf-8")
+    text = decode_bytes(p.read_bytes(), str(p))
     if p.suffix.lower() == ".json":
         import json  # noqa: PLC0415 - only for JSON framework files
 
@@ -645,6 +690,13 @@ def load_framework(path: str | Path) -> Framework:
         except json.JSONDecodeError as exc:
             raise LoadError(
                 [Problem(f"line {exc.lineno}", "bad-json", "valid JSON", exc.msg)], source=str(p)
+            ) from None
+        except RecursionError:
+            raise LoadError([_too_deep("$")], source=str(p)) from None
+        except ValueError as exc:  # an integer of more than 4,300 digits
+            raise LoadError(
+                [Problem("$", "bad-json", "numbers Python can read", str(exc)[:80])],
+                source=str(p),
             ) from None
         return framework_from_dict(data, source=str(p))
     return loads_framework(text, source=str(p))
@@ -834,15 +886,17 @@ class _BadValue(ValueError):
 def _structure_measure_value(value: Any, _: object) -> MeasureValue:
     # JSON shapes: true/false (fact), an integer (count), a numeric string (rate or value:
     # exact decimal), "not_applicable", or a category name.
-    if isinstance(value, bool | int):
+    if isinstance(value, bool):
         return value
+    if isinstance(value, int):
+        return _within_limits(value)
     if isinstance(value, Decimal):
-        return value
+        return _within_limits(value)
     if isinstance(value, str):
         if value == NOT_APPLICABLE.value:
             return NOT_APPLICABLE
         if _NUMBER_RE.fullmatch(value):
-            return Decimal(value)
+            return _within_limits(Decimal(value))
         if re.fullmatch(r"[a-z][a-z0-9_]*", value):
             return value
     raise InvalidValueError(
@@ -870,11 +924,23 @@ def _structure_decimal_or_na(value: Any, _: object) -> Decimal | NotApplicable:
             [Problem("", "wrong-type", 'a decimal string or "not_applicable"', repr(value))]
         )
     try:
-        return Decimal(value)
+        return _within_limits(Decimal(value))
     except InvalidOperation:
         raise InvalidValueError(
             [Problem("", "not-a-number", 'a decimal string or "not_applicable"', repr(value))]
         ) from None
+
+
+def _within_limits(value: N) -> N:
+    """``value``, when a number of that size can be computed with exactly.
+
+    Raises:
+        InvalidValueError: (``out-of-range``) past :data:`~par_index.core.limits.DEFAULT_LIMITS`.
+    """
+    beyond = DEFAULT_LIMITS.decimal_problem(Decimal(value))
+    if beyond is not None:
+        raise InvalidValueError([Problem("", "out-of-range", beyond, repr(value)[:80])])
+    return value
 
 
 def _unstructure_measure_value(value: MeasureValue | None) -> Any:

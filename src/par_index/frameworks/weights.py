@@ -29,6 +29,7 @@ from pathlib import Path
 
 import attrs
 
+from par_index.core.decode import decode_bytes
 from par_index.exceptions import LoadError, Problem
 from par_index.frameworks.model import Criterion, Framework, InvalidFramework, NodeRole
 from par_index.frameworks.rules import (
@@ -158,15 +159,17 @@ def read_weights(path: str | Path) -> dict[str, Decimal]:
         OSError: when the file cannot be read.
     """
     p = Path(path)
-    text = p.read_bytes().decode("utf-8-sig", errors="replace")
+    text = decode_bytes(p.read_bytes(), str(p))  # refused by name, never replaced
     problems: list[Problem] = []
     out: dict[str, Decimal] = {}
     if p.suffix.lower() == ".toml":
         try:
             data = tomllib.loads(text, parse_float=Decimal)
-        except tomllib.TOMLDecodeError as exc:
+        except (tomllib.TOMLDecodeError, RecursionError, ValueError) as exc:
+            # RecursionError: arrays nested thousands deep; ValueError: 5,000-digit numbers.
+            found = str(exc)[:80] or "nesting too deep"
             raise LoadError(
-                [Problem("$", "bad-toml", "valid TOML", str(exc))], source=str(p)
+                [Problem("$", "bad-toml", "valid TOML", found)], source=str(p)
             ) from None
         table = data.get("max_points")
         extra = sorted(set(data) - {"max_points"})

@@ -57,6 +57,7 @@ if TYPE_CHECKING:
         Scorecard,
         round_reported,
     )
+    from par_index.scoring.verification import verify_scorecard
 
 __all__ = [
     "NATIONAL",
@@ -90,6 +91,7 @@ __all__ = [
     "resolve_scheme",
     "round_reported",
     "score",
+    "verify_scorecard",
 ]
 
 __getattr__, __dir__ = attach(
@@ -126,5 +128,6 @@ __getattr__, __dir__ = attach(
         "resolve_scheme": "par_index.scoring.classification",
         "round_reported": "par_index.scoring.scorecard",
         "score": "par_index.scoring.engine",
+        "verify_scorecard": "par_index.scoring.verification",
     },
 )

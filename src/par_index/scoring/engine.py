@@ -31,6 +31,7 @@ from typing import Final, TypeAlias
 
 import attrs
 
+from par_index.core.decimals import library_context
 from par_index.exceptions import Problem
 from par_index.frameworks.measures import MeasureValue
 from par_index.frameworks.model import (
@@ -60,9 +61,21 @@ from par_index.frameworks.text import (
     render_rule,
 )
 from par_index.model.ratios import NOT_APPLICABLE, NotApplicable, Rounding
-from par_index.scoring.classification import Classification, ClassificationScheme, resolve_scheme
+from par_index.scoring.classification import (
+    Classification,
+    ClassificationScheme,
+    InvalidScorecard,
+    resolve_scheme,
+)
 from par_index.scoring.evidence import Evidence, InvalidEvidence
-from par_index.scoring.scorecard import NodeScores, NodeStatus, Scorecard, round_reported
+from par_index.scoring.scorecard import (
+    MAX_PLACES,
+    NodeScores,
+    NodeStatus,
+    Scorecard,
+    _whole,
+    round_reported,
+)
 
 __all__ = [
     "score",
@@ -239,12 +252,67 @@ def score(
 
     Raises:
         InvalidEvidence: listing every measure or score of the wrong kind or out of range,
-            and (with ``check_scope``) a unit or period outside the framework's scope.
-        InvalidScorecard: for an unknown scheme id.
+            assessments naming no criterion of the framework or an inner one, and (with
+            ``check_scope``) a unit or period outside the framework's scope.
+        InvalidScorecard: for an unknown scheme id, or ``places`` outside 0..10.
     """
+    with library_context():
+        return _score(framework, evidence, scheme, places, rounding, check_scope)
+
+
+def _assessment_problems(plan: _Plan, evidence: Evidence) -> list[Problem]:
+    """Assessments that name no criterion of the framework, or an inner one: they would be
+    ignored, and a score that silently ignores what an appraiser wrote is wrong."""
+    kind = {n.code: not n.children for n in plan.nodes}
+    problems: list[Problem] = []
+    a = evidence.assessment
+    entries = [(f"assessment.criteria[{i}].code", c.code, True) for i, c in enumerate(a.criteria)]
+    entries += [(f"assessment.survey[{i}].code", s.code, True) for i, s in enumerate(a.survey)]
+    entries += [
+        (f"assessment.not_applicable[{i}]", c, False) for i, c in enumerate(a.not_applicable)
+    ]
+    for path, code, leaf_only in entries:
+        if code not in kind:
+            problems.append(
+                Problem(
+                    path,
+                    "unknown-criterion",
+                    "the code of a criterion of the framework",
+                    repr(code),
+                )
+            )
+        elif leaf_only and not kind[code]:
+            problems.append(
+                Problem(
+                    path,
+                    "assessment-on-inner",
+                    "the code of a leaf criterion (scored directly)",
+                    repr(code),
+                )
+            )
+    return problems
+
+
+def _score(
+    framework: Framework,
+    evidence: Evidence,
+    scheme: ClassificationScheme | str | None,
+    places: int,
+    rounding: Rounding,
+    check_scope: bool,
+) -> Scorecard:
+    if not _whole(places) or not 0 <= places <= MAX_PLACES:
+        raise InvalidScorecard(
+            [
+                Problem(
+                    "places", "out-of-range", f"a whole number from 0 to {MAX_PLACES}", repr(places)
+                )
+            ]
+        )
     plan = _compile(framework)
     chosen = resolve_scheme(scheme, framework)
     problems = _scope_problems(framework, evidence) if check_scope else []
+    problems += _assessment_problems(plan, evidence)
     assessment = evidence.assessment
     na_codes = frozenset(assessment.not_applicable)
     survey_run = assessment.survey_run

@@ -21,6 +21,7 @@ from typing import Final
 
 import attrs
 
+from par_index.core.decimals import exact
 from par_index.core.lang import format_number
 from par_index.core.validation import Checker
 from par_index.exceptions import InvalidValueError
@@ -440,6 +441,7 @@ def _stated_rate(figures: Mapping[str, Figure], name: str, figure: str) -> Measu
     return Measurement(name, value, _figure_source(fig) + note)
 
 
+@exact
 def evidence_from_report(
     report: Report,
     *,

@@ -11,12 +11,14 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+import attrs
+
 from par_index.exceptions import Problem
 from par_index.frameworks.measures import MEASURES
 from par_index.frameworks.model import Framework
-from par_index.scoring.evidence import Evidence
+from par_index.scoring.evidence import Assessment, Evidence
 
-__all__ = ["evidence_problems"]
+__all__ = ["evidence_problems", "known_only"]
 
 
 def _near(word: str, choices: Iterable[str]) -> str:
@@ -68,3 +70,16 @@ def evidence_problems(framework: Framework, evidence: Evidence, path: str = "$")
                 )
             )
     return problems
+
+
+def known_only(framework: Framework, evidence: Evidence) -> Evidence:
+    """``evidence`` without the assessments of criteria ``framework`` does not have: what a
+    lenient read leaves out (after warning about each), since scoring refuses them."""
+    codes = {n.code for n in framework.walk()}
+    a = evidence.assessment
+    kept = Assessment(
+        tuple(c for c in a.criteria if c.code in codes),
+        tuple(s for s in a.survey if s.code in codes),
+        tuple(c for c in a.not_applicable if c in codes),
+    )
+    return attrs.evolve(evidence, assessment=kept)

@@ -9,7 +9,9 @@ from typing import Any, Final, TypeAlias, overload
 
 import attrs
 
+from par_index.core.decimals import library_context
 from par_index.core.lang import Lang
+from par_index.exceptions import Problem
 from par_index.frameworks.measures import MeasureValue
 from par_index.frameworks.model import (
     NodeRole,
@@ -18,9 +20,10 @@ from par_index.frameworks.model import (
 from par_index.model.periods import ReportingPeriod
 from par_index.model.ratios import NOT_APPLICABLE, NotApplicable, Rounding
 from par_index.model.units import AdministrativeUnit
-from par_index.scoring.classification import Classification
+from par_index.scoring.classification import Classification, InvalidScorecard
 
 __all__ = [
+    "MAX_PLACES",
     "Explanation",
     "NodeScore",
     "NodeScores",
@@ -224,6 +227,15 @@ class NodeScores(Sequence[NodeScore]):
         return None
 
 
+def _whole(value: object) -> bool:
+    """An ``int`` that is not a ``bool`` (a field typed ``int`` may hold anything at run time)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+#: The most decimals a scorecard reports (indices and points are read to 2).
+MAX_PLACES: Final = 10
+
+
 @attrs.frozen
 class Scorecard:
     """The result of scoring one unit for one period under one framework.
@@ -273,6 +285,20 @@ class Scorecard:
     rounding: Rounding = "ROUND_HALF_UP"
     framework_name_en: str = ""
 
+    def __attrs_post_init__(self) -> None:
+        places = self.places
+        if not _whole(places) or not 0 <= places <= MAX_PLACES:
+            raise InvalidScorecard(
+                [
+                    Problem(
+                        "places",
+                        "out-of-range",
+                        f"a whole number of decimals from 0 to {MAX_PLACES}",
+                        repr(places),
+                    )
+                ]
+            )
+
     def node(self, code: str) -> NodeScore:
         """The score of node ``code``.
 
@@ -295,4 +321,6 @@ class Scorecard:
 
 
 def round_reported(value: Decimal, places: int, rounding: Rounding) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-places), rounding=rounding)
+    """``value`` rounded to ``places`` decimals, in the library's context."""
+    with library_context():
+        return value.quantize(Decimal(1).scaleb(-places), rounding=rounding)
