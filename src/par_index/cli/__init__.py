@@ -153,7 +153,7 @@ def _run(args: argparse.Namespace, stream: Output) -> int:
 
     try:
         status: int = args.run(args, stream)
-    except Exception as exc:  # noqa: BLE001 - no traceback reaches a user; the bug is named
+    except Exception as exc:  # no traceback reaches a user; the bug is named
         # Whatever raised a library error has imported the error module already.
         from par_index.exceptions import LoadError, ParIndexError  # noqa: PLC0415
 
@@ -164,6 +164,10 @@ def _run(args: argparse.Namespace, stream: Output) -> int:
         elif isinstance(exc, OSError):
             status = _fail(args, stream, exc, f"par-index: {shown_path(str(exc))}")
         else:
+            import os  # noqa: PLC0415
+
+            if os.environ.get("PAR_INDEX_TRACEBACK"):
+                raise  # for a bug report: the whole traceback
             sys.stderr.write(_say(args, "internal").format(kind=type(exc).__name__) + "\n")
             return 3
     stream.flush()

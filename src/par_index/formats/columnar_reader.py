@@ -307,10 +307,10 @@ def _header(
             and not (required == "MaDonVi" and unit_code is not None)
         ):
             problems.append(Problem("row 1", "missing-column", f"a column {required}", "none"))
-    for raw, field in zip(titles, fields, strict=True):
+    for index, (raw, field) in enumerate(zip(titles, fields, strict=True)):
         title = raw.replace("\ufeff", "").strip()
         if field is None:
-            names.append(title)
+            names.append(f"_ignored_{index}")  # titles of unknown columns may repeat
             if extra_columns == "error":
                 problems.append(
                     Problem("row 1", "unknown-column", "only known portal columns", repr(title))

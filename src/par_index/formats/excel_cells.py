@@ -283,12 +283,29 @@ def decode_text(data: bytes, source: str, lang: Lang) -> str:
         raise  # pragma: no cover - raise_if_any raised
 
 
-def csv_grid(text: str) -> Grid:
-    """A CSV text as a grid; the delimiter is "," or ";" (Excel in a Vietnamese locale)."""
+def csv_grid(text: str, source: str = "<string>") -> Grid:
+    """A CSV text as a grid; the delimiter is "," or ";" (Excel in a Vietnamese locale).
+
+    Raises:
+        LoadError: for a row the CSV reader cannot read (a cell past its limit).
+    """
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    rows = [list(r) for r in reader]
+    try:
+        rows = [list(r) for r in reader]
+    except csv.Error as exc:
+        raise LoadError(
+            [
+                Problem(
+                    f"row {reader.line_num}",
+                    "unreadable-row",
+                    "a row of CSV cells of at most 131,072 characters each",
+                    str(exc),
+                )
+            ],
+            source=source,
+        ) from None
     header = rows[0] if rows else []
     names = [h.strip() for h in header]
     out: list[tuple[Cell, ...]] = []

@@ -620,7 +620,7 @@ def _xlsx_bytes(
 def _open_grid(data: bytes, source: str, sink: SheetProblems) -> tuple[Grid, dict[str, str]]:
     """The data grid and the information sheet's key/value pairs."""
     if not is_xlsx(data):
-        return csv_grid(decode_text(data, source, sink.lang)), {}
+        return csv_grid(decode_text(data, source, sink.lang), source), {}
     values, formulas = load_workbook(data, source, sink.lang)
     names = list(values.sheetnames)
     wanted = next((n for n in names if fold(n) in (fold(DATA_SHEET), "evidence")), None)
@@ -1232,7 +1232,7 @@ def read_units(
         InvalidWorkbook: listing every problem with its row.
     """
     sink = SheetProblems(lang)
-    grid = csv_grid(decode_text(data, source, lang))
+    grid = csv_grid(decode_text(data, source, lang), source)
     aliases = {
         "mã đơn vị": "code",
         "code": "code",

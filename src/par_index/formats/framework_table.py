@@ -474,7 +474,7 @@ def read_framework_table(
             for r in _rows_of(book, _MEASURE_SHEET)
         )
     else:
-        grid = csv_grid(decode_text(data, source, lang))
+        grid = csv_grid(decode_text(data, source, lang), source)
     found = _find_header(grid)
     if found is None:
         sink.add(
