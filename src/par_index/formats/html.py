@@ -42,6 +42,7 @@ from par_index.formats.svg import (
     ranking_bars_svg,
     render_template,
 )
+from par_index.frameworks.measures import MEASURES
 from par_index.frameworks.model import Framework, NodeRole, Provenance
 from par_index.frameworks.rules import ThresholdRule
 from par_index.scoring.classification import SCHEMES, ClassificationScheme
@@ -174,36 +175,28 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
     ),
 }
 
-_MEASURES: Final[dict[str, tuple[str, str]]] = {
-    "on_time_rate_766": (
-        "Tỷ lệ giải quyết trước hạn, đúng hạn (QĐ 766, chỉ tiêu 2.1)",
-        "Handled early or on time (QĐ 766 indicator 2.1)",
-    ),
-    "early_or_on_time_rate": (
-        "Tỷ lệ trả trước và đúng hạn (cách tính của Bộ phận Một cửa)",
-        "Returned early or on time (one-stop reports)",
-    ),
-    "late_rate": ("Tỷ lệ quá hạn", "Late or overdue"),
-    "online_submitted_rate": ("Tỷ lệ hồ sơ nộp trực tuyến", "Submitted online"),
-    "online_rate_766": (
-        "Tỷ lệ hồ sơ trực tuyến (QĐ 766, chỉ tiêu 3.3)",
-        "Online dossiers (QĐ 766 indicator 3.3)",
-    ),
-    "paid_online_rate": (
-        "Tỷ lệ thanh toán trực tuyến (chỉ tiêu 3.6)",
-        "Paid online (indicator 3.6)",
-    ),
-    "electronic_result_rate": (
-        "Tỷ lệ có kết quả điện tử (chỉ tiêu 4.1)",
-        "With an electronic result (indicator 4.1)",
-    ),
-    "digitised_rate": ("Tỷ lệ số hóa hồ sơ (chỉ tiêu 4.2)", "Digitised (indicator 4.2)"),
-    "reuse_rate": (
-        "Tỷ lệ tái sử dụng dữ liệu số hóa (chỉ tiêu 4.3)",
-        "Reusing digitised data (indicator 4.3)",
-    ),
-    "satisfaction_rate_5_4": ("Mức độ hài lòng (chỉ tiêu 5.4)", "Satisfaction (indicator 5.4)"),
-}
+#: The dossier measures a dashboard shows, in this order; their labels are the measure
+#: registry's (``dossiers.<name>``), the same words a framework and a scorecard use.
+_MEASURES: Final = (
+    "on_time_rate_766",
+    "early_or_on_time_rate",
+    "late_rate",
+    "online_submitted_rate",
+    "online_rate_766",
+    "paid_online_rate",
+    "electronic_result_rate",
+    "digitised_rate",
+    "reuse_rate",
+    "satisfaction_rate_5_4",
+)
+
+
+def _measure_label(name: str, lang: Lang) -> str:
+    spec = MEASURES.get(f"dossiers.{name}")
+    if spec is None:
+        return name
+    return spec.description_vi if lang == "vi" else spec.description_en
+
 
 _TREND_UNITS: Final = 8  # lines on one trend chart before it becomes unreadable
 _HEAT_ROWS: Final = 100  # rows of a heat map; more units are grouped by rank
@@ -838,7 +831,7 @@ def render_dossier_dashboard_html(
     value = {(r.unit, r.period): r.rates for r in rows}
     charts = []
     for m in known:
-        label = _MEASURES[m][0 if lang == "vi" else 1] if m in _MEASURES else m
+        label = _measure_label(m, lang)
         series = [
             Series(u, tuple(value.get((u, p), {}).get(m) for p in periods))
             for u in units[:_TREND_UNITS]
@@ -872,7 +865,7 @@ def render_dossier_dashboard_html(
         }
         for r in rows
     ]
-    heads = [(_MEASURES[m][0 if lang == "vi" else 1] if m in _MEASURES else m) for m in known]
+    heads = [_measure_label(m, lang) for m in known]
     more = (
         _t("more_units", lang).format(shown=_TREND_UNITS, n=len(units))
         if len(units) > _TREND_UNITS
