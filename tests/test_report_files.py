@@ -413,7 +413,7 @@ def test_the_summary_shows_kind_period_scopes_and_warnings(lang: str) -> None:
         assert "Kỳ báo cáo: Quý I năm 2023" in summary
         assert "Số liệu theo cấp, đơn vị, kỳ khác (9):" in summary
         assert "[huyện]  37,76%" in summary
-        assert "Không xác định được: no-number" in summary
+        assert "Không xác định được: số, ký hiệu văn bản (no-number)" in summary
     else:
         assert "Kind of text: news" in summary
         assert "[huyện]  37.76%" in summary

@@ -30,6 +30,17 @@ _TEXT: dict[str, tuple[str, str]] = {
     "warnings": ("Không xác định được", "Could not establish"),
 }
 
+#: What each warning of :attr:`Report.warnings` says, in Vietnamese and English (the codes
+#: themselves are what JSON carries).
+_WARNINGS: dict[str, tuple[str, str]] = {
+    "no-number": ("số, ký hiệu văn bản", "the document's number"),
+    "no-date": ("ngày ban hành", "the date"),
+    "no-unit": ("đơn vị báo cáo", "the reporting unit"),
+    "no-period": ("kỳ báo cáo", "the reporting period"),
+    "no-figures": ("số liệu", "any figure"),
+    "partial": ("phần cuối (văn bản bị cắt)", "the end (the text is cut off)"),
+}
+
 
 def _t(key: str, lang: Lang) -> str:
     vi, en = _TEXT[key]
@@ -109,7 +120,11 @@ def render_summary(report: Report, lang: Lang = "vi") -> str:
             out.append(f"  {label} [{where}{when}]  {q}{value}{unit}")
     if report.warnings:
         out.append("")
-        out.append(f"{_t('warnings', lang)}: " + ", ".join(report.warnings))
+        said = [
+            f"{_WARNINGS[w][0 if lang == 'vi' else 1]} ({w})" if w in _WARNINGS else w
+            for w in report.warnings
+        ]
+        out.append(f"{_t('warnings', lang)}: " + ", ".join(said))
     counts = Counter(c.ref for c in report.citations)
     out.append("")
     out.append(f"{_t('refs', lang)} ({len(counts)}):")
