@@ -62,7 +62,9 @@ def test_refs(tmp_path: Path) -> None:
     status, text = run("refs", str(f))
     assert (status, text) == (0, "2: 4559/QĐ-UBND ngày 22/12/2022\n")
     status, text = run("refs", str(f), "--format", "json")
-    assert json.loads(text)[0]["ref"] == "4559/QĐ-UBND ngày 22/12/2022"
+    data = json.loads(text)
+    assert data["schema_version"] == "1"
+    assert data["refs"][0]["ref"] == "4559/QĐ-UBND ngày 22/12/2022"
     f.write_text("không có", "utf-8")
     assert run("refs", str(f)) == (0, "Không tìm thấy văn bản nào.\n")
 

@@ -61,7 +61,9 @@ def test_calendar_year_lists_sources() -> None:
     assert "CV 12729/VPCP-KGVX" in text
     status, text = run("calendar", "year", "2025", "--format", "json", "--lang", "en")
     assert status == 0
-    days = {row["date"]: row["kind"] for row in json.loads(text)}
+    data = json.loads(text)
+    assert (data["schema_version"], data["year"]) == ("1", 2025)
+    days = {row["date"]: row["kind"] for row in data["days"]}
     assert days["2025-05-02"] == "off"
     assert days["2025-04-26"] == "worked"
 
@@ -132,6 +134,7 @@ def test_calendar_marks_estimated_years() -> None:
     assert json.loads(out)["estimated"] is True
     code, out = run("calendar", "add", "2026-12-01", "3", "--format", "json")
     assert json.loads(out) == {
+        "schema_version": "1",
         "from": "2026-12-01",
         "n": 3,
         "date": "2026-12-04",
@@ -142,9 +145,9 @@ def test_calendar_marks_estimated_years() -> None:
     code, out = run("calendar", "between", "2026-12-01", "2027-01-05")
     assert "ước tính" in out
     code, out = run("calendar", "year", "2027", "--format", "json")
-    assert {d["estimated"] for d in json.loads(out)} == {True}
+    assert {d["estimated"] for d in json.loads(out)["days"]} == {True}
     code, out = run("calendar", "year", "2027")
     assert out.splitlines()[0] == "Ước tính: năm 2027 chưa có thông báo chính thức về ngày nghỉ"
     assert all(line.endswith("[ước tính]") for line in out.splitlines()[1:])
     code, out = run("calendar", "year", "2026", "--format", "json")
-    assert {d["estimated"] for d in json.loads(out)} == {False}
+    assert {d["estimated"] for d in json.loads(out)["days"]} == {False}

@@ -135,7 +135,14 @@ def error_json(exc: BaseException, message: str) -> dict[str, Any]:
 
 
 def emit_json(out: TextIO, data: Any) -> int:
-    """Write ``data`` as indented JSON (UTF-8 characters kept) and return exit status 0."""
+    """Write ``data`` as indented JSON (UTF-8 characters kept) and return exit status 0.
+
+    An object gets ``"schema_version"`` first when it has none: every JSON output carries it.
+    """
+    if isinstance(data, dict) and "schema_version" not in data:
+        from par_index.formats.schema import versioned  # noqa: PLC0415
+
+        data = versioned(data)
     out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     return 0
 

@@ -102,20 +102,18 @@ def _cmd_year(args: argparse.Namespace, out: TextIO) -> int:
     cal = default_calendar()
     changes = cal.changes(args.year)
     if args.format == "json":
-        return emit_json(
-            out,
-            [
-                {
-                    "date": c.day.isoformat(),
-                    "kind": c.kind.value,
-                    "name": c.name,
-                    "source": c.source,
-                    "verified": c.verified,
-                    "estimated": cal.is_estimated(c.day),
-                }
-                for c in changes
-            ],
-        )
+        days = [
+            {
+                "date": c.day.isoformat(),
+                "kind": c.kind.value,
+                "name": c.name,
+                "source": c.source,
+                "verified": c.verified,
+                "estimated": cal.is_estimated(c.day),
+            }
+            for c in changes
+        ]
+        return emit_json(out, {"year": args.year, "days": days})
     lang: Lang = args.lang
     if cal.is_estimated(date(args.year, 1, 1)):
         out.write(_estimate_note(cal, lang, date(args.year, 1, 1)).strip(" ()").capitalize())

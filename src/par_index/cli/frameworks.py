@@ -44,8 +44,7 @@ def _cmd_frameworks_list(args: argparse.Namespace, out: TextIO) -> int:
             }
             for fw in frameworks
         ]
-        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-        return 0
+        return emit_json(out, {"frameworks": rows})
     for fw in frameworks:
         decision = str(fw.decision) if fw.decision else text("none", lang)
         name = fw.name_en if lang == "en" and fw.name_en else fw.name

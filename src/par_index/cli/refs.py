@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import TextIO
 
-from par_index.cli._common import pick, read_input
+from par_index.cli._common import emit_json, pick, read_input
 from par_index.core.lang import Lang
 from par_index.model.documents import find_document_refs
 
@@ -28,8 +27,7 @@ def _cmd_refs(args: argparse.Namespace, out: TextIO) -> int:
     found = find_document_refs(text)
     if args.format == "json":
         rows = [{"ref": str(f.ref), "start": f.start, "end": f.end} for f in found]
-        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-        return 0
+        return emit_json(out, {"refs": rows})
     if not found:
         out.write(_t("none_found", args.lang) + "\n")
     # Lines counted forward from one reference to the next, never again from the start.
