@@ -225,6 +225,34 @@ def _frame(chart_id: str, title: str, desc: str, height: float) -> dict[str, obj
     return {"id": chart_id, "title": title, "desc": desc, "w": WIDTH, "h": _f(height)}
 
 
+def _plot_area(
+    left: float,
+    right: float,
+    top: float,
+    bottom: float,
+    *,
+    title: str,
+    x_label: str,
+    y_label: str,
+    xlab_y: float,
+) -> dict[str, object]:
+    """What every chart template reads of its plot area: its edges, the line of x-tick labels,
+    the title and the two axis labels with their places."""
+    return {
+        "left": _f(left),
+        "right": _f(right),
+        "top": _f(top),
+        "bottom": _f(bottom),
+        "tick_y": _f(bottom + 14),
+        "x_label": x_label,
+        "y_label": y_label,
+        "title": title,
+        "mid": _f((left + right) / 2),
+        "ymid": _f((top + bottom) / 2),
+        "xlab_y": _f(xlab_y),
+    }
+
+
 # --------------------------------------------------------------------------- charts
 
 
@@ -310,19 +338,18 @@ def ranking_bars_svg(
         legend=legend,
         show_labels=show_labels,
         halo=_HALO,
-        left=_f(left),
-        right=_f(right),
-        top=_f(top),
-        bottom=_f(top + n * row),
-        tick_y=_f(top + n * row + 14),
         label_x=_f(left - 6),
         ticks=_axis(100, left, right, lang),
-        x_label=x_label,
-        y_label=y_label,
-        title=title,
-        mid=_f((left + right) / 2),
-        ymid=_f(top + n * row / 2),
-        xlab_y=_f(top + n * row + 40),
+        **_plot_area(
+            left,
+            right,
+            top,
+            top + n * row,
+            title=title,
+            x_label=x_label,
+            y_label=y_label,
+            xlab_y=top + n * row + 40,
+        ),
     )
 
 
@@ -386,19 +413,18 @@ def domain_bars_svg(
             "max_x": _f(left + 180),
             "max_tx": _f(left + 200),
         },
-        left=_f(left),
-        right=_f(right),
-        top=_f(top),
-        bottom=_f(top + n * row),
-        tick_y=_f(top + n * row + 14),
         label_x=_f(left - 6),
         ticks=_axis(span, left, left + span * scale, lang),
-        x_label=x_label,
-        y_label=y_label,
-        title=title,
-        mid=_f((left + right) / 2),
-        ymid=_f(top + n * row / 2),
-        xlab_y=_f(top + n * row + 40),
+        **_plot_area(
+            left,
+            right,
+            top,
+            top + n * row,
+            title=title,
+            x_label=x_label,
+            y_label=y_label,
+            xlab_y=top + n * row + 40,
+        ),
     )
 
 
@@ -469,21 +495,22 @@ def heatmap_svg(
         ]
         if show_labels
         else [],
-        left=_f(left),
-        right=_f(right),
-        top=_f(top),
         label_x=_f(left - 6),
         head_y=_f(top - 6),
         legend_y=_f(44),
         legend_box_y=_f(50),
         legend_text_y=_f(60),
-        x_label=x_label,
-        y_label=y_label,
         legend_label=legend_label,
-        title=title,
-        mid=_f((left + right) / 2),
-        ymid=_f(top + n * row / 2),
-        xlab_y=_f(top - 20),
+        **_plot_area(
+            left,
+            right,
+            top,
+            top + n * row,
+            title=title,
+            x_label=x_label,
+            y_label=y_label,
+            xlab_y=top - 20,
+        ),
     )
 
 
@@ -548,18 +575,17 @@ def distribution_svg(
         xticks=_axis(100, left, right, lang),
         yticks=yticks,
         lines=lines,
-        left=_f(left),
-        right=_f(right),
-        top=_f(top),
-        bottom=_f(bottom),
-        tick_y=_f(bottom + 14),
         ytick_x=_f(left - 6),
-        x_label=x_label,
-        y_label=y_label,
-        title=title,
-        mid=_f((left + right) / 2),
-        ymid=_f((top + bottom) / 2),
-        xlab_y=_f(bottom + 40),
+        **_plot_area(
+            left,
+            right,
+            top,
+            bottom,
+            title=title,
+            x_label=x_label,
+            y_label=y_label,
+            xlab_y=bottom + 40,
+        ),
     )
 
 
@@ -626,18 +652,17 @@ def rank_intervals_svg(
             "rank_x": _f(left + 320),
             "rank_tx": _f(left + 330),
         },
-        tick_y=_f(top + n * row + 14),
         label_x=_f(left - 6),
-        left=_f(left),
-        right=_f(right),
-        top=_f(top),
-        bottom=_f(top + n * row),
-        x_label=x_label,
-        y_label=y_label,
-        title=title,
-        mid=_f((left + right) / 2),
-        ymid=_f(top + n * row / 2),
-        xlab_y=_f(top + n * row + 40),
+        **_plot_area(
+            left,
+            right,
+            top,
+            top + n * row,
+            title=title,
+            x_label=x_label,
+            y_label=y_label,
+            xlab_y=top + n * row + 40,
+        ),
     )
 
 
@@ -708,19 +733,18 @@ def dossier_trend_svg(
             {"y": _f(py(Decimal(t) / 100)), "ty": _f(py(Decimal(t) / 100) + 4), "text": str(t)}
             for t in range(0, 101, 20)
         ],
-        tick_y=_f(bottom + 14),
         ytick_x=_f(left - 6),
-        left=_f(left),
-        right=_f(right),
-        top=_f(top),
-        bottom=_f(bottom),
-        x_label=x_label,
-        y_label=y_label,
-        title=title,
-        mid=_f((left + right) / 2),
-        ymid=_f((top + bottom) / 2),
-        xlab_y=_f(bottom + 46),
         legend_x=_f(right + 16),
+        **_plot_area(
+            left,
+            right,
+            top,
+            bottom,
+            title=title,
+            x_label=x_label,
+            y_label=y_label,
+            xlab_y=bottom + 46,
+        ),
     )
 
 
