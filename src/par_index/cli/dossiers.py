@@ -19,6 +19,7 @@ from par_index.formats.columnar_reader import ExportReport, count_dossier_export
 from par_index.formats.group_table import groups_json, report_json, write_groups
 from par_index.formats.portal import load_dossiers, load_procedures
 from par_index.formats.schema import versioned
+from par_index.frameworks.measures import MEASURES
 from par_index.model.periods import ReportingPeriod
 from par_index.model.procedures import Procedure
 from par_index.model.ratios import NOT_APPLICABLE, Ratio
@@ -99,31 +100,6 @@ def _cmd_dossiers_check(args: argparse.Namespace, out: TextIO) -> int:
 
 _LABELS: dict[str, tuple[str, str]] = {
     "counted": ("Hồ sơ tiếp nhận hoặc đang giải quyết trong kỳ", "Dossiers received or processed"),
-    "on_time_766": (
-        "Tỷ lệ giải quyết trước hạn, đúng hạn (QĐ 766, chỉ tiêu 2.1)",
-        "Handled early or on time (QĐ 766 indicator 2.1)",
-    ),
-    "early_or_on_time": (
-        "Tỷ lệ trả trước và đúng hạn (cách tính của Bộ phận Một cửa)",
-        "Returned early or on time (one-stop reports)",
-    ),
-    "late": ("Tỷ lệ quá hạn", "Late or overdue"),
-    "online_submitted": ("Tỷ lệ hồ sơ nộp trực tuyến", "Submitted online"),
-    "online_766": (
-        "Tỷ lệ hồ sơ trực tuyến (QĐ 766, chỉ tiêu 3.3, chưa nhân tỷ lệ đồng bộ)",
-        "Online dossiers (QĐ 766 indicator 3.3, before the sync rate)",
-    ),
-    "paid_online": ("Tỷ lệ thanh toán trực tuyến (chỉ tiêu 3.6)", "Paid online (indicator 3.6)"),
-    "electronic_result": (
-        "Tỷ lệ có kết quả điện tử (chỉ tiêu 4.1)",
-        "With an electronic result (indicator 4.1)",
-    ),
-    "digitised": ("Tỷ lệ số hóa hồ sơ (chỉ tiêu 4.2)", "Digitised (indicator 4.2)"),
-    "reuse": (
-        "Tỷ lệ tái sử dụng dữ liệu số hóa (chỉ tiêu 4.3)",
-        "Reusing digitised data (indicator 4.3)",
-    ),
-    "satisfaction": ("Mức độ hài lòng (chỉ tiêu 5.4)", "Satisfaction (indicator 5.4)"),
     "missing": (
         "không tính được: cần danh mục TTHC (--procedures)",
         "not computed: needs the procedure list (--procedures)",
@@ -136,7 +112,27 @@ _LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+#: The dossier measures a one-period table shows, by their name in :class:`DossierMeasures`,
+#: with their name in the measure registry, whose words label them.
+_REGISTRY_NAMES: Final = {
+    "on_time_766": "on_time_rate_766",
+    "early_or_on_time": "early_or_on_time_rate",
+    "late": "late_rate",
+    "online_submitted": "online_submitted_rate",
+    "online_766": "online_rate_766",
+    "paid_online": "paid_online_rate",
+    "electronic_result": "electronic_result_rate",
+    "digitised": "digitised_rate",
+    "reuse": "reuse_rate",
+    "satisfaction": "satisfaction_rate_5_4",
+}
+
+
 def _l(key: str, lang: Lang) -> str:
+    name = _REGISTRY_NAMES.get(key)
+    if name is not None:
+        spec = MEASURES[f"dossiers.{name}"]
+        return spec.description_vi if lang == "vi" else spec.description_en
     vi, en = _LABELS[key]
     return vi if lang == "vi" else en
 

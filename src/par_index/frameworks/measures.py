@@ -243,8 +243,8 @@ _DOSSIER_SPECS = (
     _spec(
         "dossiers.online_rate_766",
         _R,
-        "Tỷ lệ hồ sơ trực tuyến (chỉ tiêu 3.3, QĐ 766/QĐ-TTg)",
-        "Online dossier share (QĐ 766 indicator 3.3)",
+        "Tỷ lệ hồ sơ trực tuyến (chỉ tiêu 3.3, QĐ 766/QĐ-TTg; chưa nhân tỷ lệ đồng bộ)",
+        "Online dossier share (QĐ 766 indicator 3.3, before the sync rate)",
         _D,
     ),
     _spec(
