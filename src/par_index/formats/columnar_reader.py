@@ -25,6 +25,7 @@ import codecs
 import csv
 import io
 import os
+import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
@@ -79,10 +80,9 @@ _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
 _MICRO: Final = timedelta(microseconds=1)
 _VN_OFFSET_US: Final = 25_200_000_000
 _BAD: Final = -(2**63) + 1  # a cell only the scalar rules can judge
-_BLOCK: Final = 1 << 22  # bytes of CSV text per batch (larger blocks cost memory, not time)
+_BLOCK: Final = 1 << 24  # bytes of CSV text per batch (larger blocks cost memory, save passes)
 _XLSX_BATCH: Final = 50_000
-_COUNT_ROWS: Final = 1 << 18  # valid rows counted at once
-_FULL: Final = r"^[0-9]{2}/[0-9]{2}/[0-9]{4} [0-9]{2}:[0-9]{2}:[0-5][0-9]$"
+_COUNT_ROWS: Final = 1 << 20  # valid rows counted at once
 _MOMENTS: Final = {
     "submitted_us": ("NgayNopHoSo", False),
     "received_us": ("NgayTiepNhan", False),
@@ -364,17 +364,14 @@ def _numbers(pl: Any, start: int, count: int, skip: list[int]) -> tuple[Any, int
 def _csv_batches(
     opened: _Opened, columns: Sequence[int] | None
 ) -> tuple[list[str], Iterator[_Raw], str]:
-    import pyarrow as pa  # noqa: PLC0415
-    import pyarrow.csv as pacsv  # noqa: PLC0415
-
-    pl = polars_module()
     data = opened.data
     if data is not None:
         first = data[: 1 << 20]
     else:
         with opened.path.open("rb") as f:  # type: ignore[union-attr]
             first = f.read(1 << 20)
-    first = first.removeprefix(b"\xef\xbb\xbf")
+    bom = 3 if first.startswith(b"\xef\xbb\xbf") else 0
+    first = first[bom:]
     line = first.split(b"\n", 1)[0].decode("utf-8", "replace").rstrip("\r")
     if not line.strip():
         raise LoadError(
@@ -391,19 +388,112 @@ def _csv_batches(
     width = len(titles)
     names = [f"c{i}" for i in range(width)]
     wanted = names if columns is None else [names[i] for i in columns]
-    pending: list[int] = []
+    body = first[len(line.encode()) :].lstrip(b"\r\n")
+    if not body.strip():
+        return titles, iter(()), delimiter
+    quoted = b'"' in data if data is not None else _has_quote(opened.path)  # type: ignore[arg-type]
+    if not quoted and len(delimiter.encode()) == 1:
+        start = bom + first.index(b"\n") + 1
+        return titles, _plain_batches(opened, start, names, wanted, delimiter), delimiter
     bad: list[Rejected] = []
-    if data is None and _has_quote(opened.path):  # type: ignore[arg-type]
+    if data is None:
         data = opened.path.read_bytes()  # type: ignore[union-attr]
-    if data is not None and b'"' in data:
+    if quoted:
         # A quote left open would swallow the following lines into one cell: such a row is
         # reported as the row-by-row reader reports it, and the lines after it are read as
         # the rows they are.
         data, swallowing = _without_unclosed_quotes(data, delimiter, titles)
         bad.extend(swallowing)
+    return titles, _arrow_batches(data, names, wanted, delimiter, 2, 1, bad), delimiter
+
+
+def _plain_batches(
+    opened: _Opened, start: int, names: list[str], wanted: list[str], delimiter: str
+) -> Iterator[_Raw]:
+    """The batches of a CSV file without quotes, from byte ``start``: blocks of whole lines
+    read by the engine (all cores). A block whose lines do not all hold ``len(names)`` cells
+    is read by the careful reader, which names each row at fault."""
+    pl = polars_module()
+    sep = delimiter.encode()
+    width = len(names)
+    picked = [names.index(n) for n in wanted]
+    row = 2
+    for block in _line_blocks(opened, start):
+        lines = block.count(b"\n") + (not block.endswith(b"\n"))
+        frame = None
+        if block.count(sep) == (width - 1) * lines:
+            try:
+                frame = pl.read_csv(
+                    block,
+                    has_header=False,
+                    new_columns=names,
+                    columns=picked,
+                    separator=delimiter,
+                    quote_char=None,
+                    infer_schema=False,
+                    empty_string_is_null=False,
+                    raise_if_empty=False,
+                )
+            except pl.exceptions.PolarsError:  # e.g. a line of more cells than the header
+                frame = None
+        if frame is not None and frame.height == lines:
+            rowno = pl.int_range(row, row + lines, dtype=pl.Int64, eager=True).alias("_rowno")
+            yield _Raw(frame.select(wanted).with_columns(rowno), ())
+        else:
+            yield from _arrow_batches(block, names, wanted, delimiter, row, 0, [])
+        row += lines
+
+
+def _line_blocks(opened: _Opened, start: int) -> Iterator[bytes]:
+    """The bytes from ``start`` in blocks of about :data:`_BLOCK` bytes, each ending at the
+    end of a line (the last one at the end of the file)."""
+    if opened.data is not None:
+        data = opened.data
+        at = start
+        while at < len(data):
+            cut = data.find(b"\n", at + _BLOCK)
+            stop = len(data) if cut < 0 else cut + 1
+            yield data[at:stop]
+            at = stop
+        return
+    with opened.path.open("rb") as f:  # type: ignore[union-attr]
+        f.seek(start)
+        left = b""
+        while block := f.read(_BLOCK):
+            block = left + block
+            cut = block.rfind(b"\n")
+            if cut < 0:
+                left = block
+                continue
+            left = block[cut + 1 :]
+            yield block[: cut + 1]
+        if left:
+            yield left
+
+
+def _arrow_batches(
+    data: bytes,
+    names: list[str],
+    wanted: list[str],
+    delimiter: str,
+    first_row: int,
+    skip_rows: int,
+    bad: list[Rejected],
+) -> Iterator[_Raw]:
+    """The batches of CSV text read by the careful reader: rows of the wrong number of cells
+    and unreadable rows are reported at their row numbers (``first_row`` is the number of the
+    first row after the ``skip_rows`` skipped), the others numbered around them."""
+    import pyarrow as pa  # noqa: PLC0415
+    import pyarrow.csv as pacsv  # noqa: PLC0415
+
+    pl = polars_module()
+    width = len(names)
+    offset = first_row - 1 - skip_rows
+    pending: list[int] = []
 
     def handler(row: Any) -> str:
-        where = f"row {row.number}"
+        number = row.number + offset
+        where = f"row {number}"
         try:
             cells = next(csv.reader([row.text], delimiter=delimiter), [])
         except csv.Error as exc:
@@ -414,45 +504,38 @@ def _csv_batches(
                 found = str(row.actual_columns)
                 problem = Problem(where, "cell-count", f"{width} cells", found)
                 bad.append(Rejected(where, (problem,)))
-        pending.append(row.number)
+        pending.append(number)
         return "skip"
 
-    body = first[len(line.encode()) :].lstrip(b"\r\n")
-
-    def batches() -> Iterator[_Raw]:
-        if not body.strip():
-            return
-        reader = pacsv.open_csv(
-            io.BytesIO(data) if data is not None else str(opened.path),
-            read_options=pacsv.ReadOptions(
-                use_threads=False, skip_rows=1, column_names=names, block_size=_BLOCK
-            ),
-            parse_options=pacsv.ParseOptions(
-                delimiter=delimiter,
-                newlines_in_values=True,
-                ignore_empty_lines=False,
-                invalid_row_handler=handler,
-            ),
-            convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()),
-                include_columns=wanted,
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
-        )
-        start = 2
-        for batch in reader:
-            frame = pl.from_arrow(batch)
-            pending.sort()
-            rowno, start = _numbers(pl, start, frame.height, pending)
-            done = tuple(bad)
-            bad.clear()
-            yield _Raw(frame.with_columns(rowno), done)
-        if bad:
-            schema = {**dict.fromkeys(wanted, pl.String), "_rowno": pl.Int64}
-            yield _Raw(pl.DataFrame(schema=schema), tuple(bad))
-
-    return titles, batches(), delimiter
+    reader = pacsv.open_csv(
+        io.BytesIO(data),
+        read_options=pacsv.ReadOptions(
+            use_threads=False, skip_rows=skip_rows, column_names=names, block_size=_BLOCK
+        ),
+        parse_options=pacsv.ParseOptions(
+            delimiter=delimiter,
+            newlines_in_values=True,
+            ignore_empty_lines=False,
+            invalid_row_handler=handler,
+        ),
+        convert_options=pacsv.ConvertOptions(
+            column_types=dict.fromkeys(names, pa.string()),
+            include_columns=wanted,
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
+    )
+    start = first_row
+    for batch in reader:
+        frame = pl.from_arrow(batch)
+        pending.sort()
+        rowno, start = _numbers(pl, start, frame.height, pending)
+        done = tuple(bad)
+        bad.clear()
+        yield _Raw(frame.with_columns(rowno), done)
+    if bad:
+        schema = {**dict.fromkeys(wanted, pl.String), "_rowno": pl.Int64}
+        yield _Raw(pl.DataFrame(schema=schema), tuple(bad))
 
 
 def _has_quote(path: Path) -> bool:
@@ -619,52 +702,135 @@ def _scalar_us(text: str, end_of_day: bool) -> int:
     return (dt - _EPOCH) // _MICRO
 
 
+@attrs.frozen
+class _Form:
+    """A form of moment the engine parses itself: the text must match ``pattern`` whole."""
+
+    pattern: str
+    fmt: str  # the engine's format for it
+    date_only: bool
+
+
+#: The forms of :func:`~par_index.formats._exports.parse_vn_moment` the engine reads, with
+#: two-digit fields and seconds below 60; any other text is read by the scalar rules.
+_FORMS: Final = (
+    _Form(
+        r"^[0-9]{2}/[0-9]{2}/[0-9]{4} [0-9]{2}:[0-9]{2}:[0-5][0-9]$",
+        "%d/%m/%Y %H:%M:%S",
+        date_only=False,
+    ),
+    _Form(r"^[0-9]{2}/[0-9]{2}/[0-9]{4}$", "%d/%m/%Y", date_only=True),
+    _Form(r"^[0-9]{2}/[0-9]{2}/[0-9]{4} [0-9]{2}:[0-9]{2}$", "%d/%m/%Y %H:%M", date_only=False),
+    _Form(r"^[0-9]{12}[0-5][0-9]$", "%Y%m%d%H%M%S", date_only=False),
+    _Form(
+        r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-5][0-9]$",
+        "%Y-%m-%dT%H:%M:%S",
+        date_only=False,
+    ),
+    _Form(
+        r"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-5][0-9]$",
+        "%Y-%m-%d %H:%M:%S",
+        date_only=False,
+    ),
+    _Form(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "%Y-%m-%d", date_only=True),
+)
+_FORM_RES: Final = tuple(re.compile(f.pattern) for f in _FORMS)
+_SAMPLE: Final = 64  # texts looked at to choose the forms to parse
+_DAY_US: Final = 86_400_000_000
+_LAST_SECOND_US: Final = 86_399_000_000  # 23:59:59, the end of a day as the scalar rules say
+# Vietnam has kept UTC+7 since 1975: earlier moments are read by the scalar rules.
+_FIRST_US: Final = (datetime(1976, 1, 1, tzinfo=UTC) - _EPOCH) // _MICRO - _VN_OFFSET_US
+
+
+def _forms_in(texts: Sequence[str], tried: Sequence[_Form] = ()) -> list[_Form]:
+    """The forms, not yet ``tried``, that some of ``texts`` are written in."""
+    found = []
+    for form, regex in zip(_FORMS, _FORM_RES, strict=True):
+        if form not in tried and any(regex.match(t) for t in texts):
+            found.append(form)
+    return found
+
+
+def _moment_value(pl: Any, s: Any, forms: Sequence[_Form], end_of_day: bool) -> Any:
+    """µs since the epoch of a text in one of ``forms`` (null otherwise), not yet checked
+    against :data:`_FIRST_US`."""
+    values = []
+    for form in forms:
+        if form.date_only:
+            day = s.str.strptime(pl.Date, form.fmt, strict=False).cast(pl.Int64)
+            value = day * _DAY_US + (
+                _LAST_SECOND_US - _VN_OFFSET_US if end_of_day else -_VN_OFFSET_US
+            )
+        else:
+            value = (
+                s.str.strptime(pl.Datetime("us"), form.fmt, strict=False).dt.epoch("us")
+                - _VN_OFFSET_US
+            )
+        values.append(pl.when(s.str.contains(form.pattern)).then(value))
+    if not values:
+        return pl.lit(None, dtype=pl.Int64)
+    return values[0] if len(values) == 1 else pl.coalesce(values)
+
+
+def _moments_of(
+    pl: Any,
+    frame: Any,
+    columns: Mapping[str, tuple[str, bool]],
+    forms: Mapping[str, Sequence[_Form]],
+) -> Any:
+    """``frame`` with each ``out`` column computed from its text by ``forms`` (two passes:
+    the engine does not share subexpressions)."""
+    frame = frame.with_columns(
+        **{
+            f"_v_{out}": _moment_value(pl, pl.col(src), forms[out], end_of_day)
+            for out, (src, end_of_day) in columns.items()
+        }
+    )
+    return frame.with_columns(
+        **{
+            out: pl.when(pl.col(src) == "")
+            .then(pl.lit(None, dtype=pl.Int64))
+            .when(pl.col(f"_v_{out}") >= _FIRST_US)
+            .then(pl.col(f"_v_{out}"))
+            .otherwise(pl.lit(_BAD, dtype=pl.Int64))
+            for out, (src, _) in columns.items()
+        }
+    ).drop([f"_v_{out}" for out in columns])
+
+
 def _parse_moments(pl: Any, frame: Any, columns: Mapping[str, tuple[str, bool]]) -> Any:
     """``frame`` with, for each ``out: (text column, end_of_day)``, the µs since the epoch of
     the (stripped) text: null when empty, the scalar reading for uncommon forms, ``_BAD``
     when only the scalar rules can judge it.
 
-    The common forms (dd/mm/yyyy HH:MM:SS, dd/mm/yyyy HH:MM and dd/mm/yyyy with two-digit
-    fields, years from 1976) are completed to the first and parsed by the engine, in stages
-    (the engine does not share subexpressions); the rest is parsed once per distinct text.
+    The forms of :data:`_FORMS` found in a sample of each column are parsed by the engine
+    (a text of another form simply fails them); forms found among the texts left are tried
+    next, and what remains is read by the scalar rules once per distinct text.
     """
-    full = {}
-    for out, (src, end_of_day) in columns.items():
-        s = pl.col(src)
-        n = s.str.len_bytes()
-        day_time = " 23:59:59" if end_of_day else " 00:00:00"
-        full[f"_f_{out}"] = (
-            pl.when(n == 16).then(s + ":00").when(n == 10).then(s + day_time).otherwise(s)
-        )
-    frame = frame.with_columns(**full)
-    parsed = {}
-    for out in columns:
-        f = pl.col(f"_f_{out}")
-        parsed[f"_p_{out}"] = f.str.strptime(
-            pl.Datetime("us"), "%d/%m/%Y %H:%M:%S", strict=False
-        ).dt.epoch("us")
-        parsed[f"_k_{out}"] = f.str.contains(_FULL) & (f.str.slice(6, 4) >= "1976")
-    frame = frame.with_columns(**parsed)
-    result = {}
+    chosen: dict[str, list[_Form]] = {}
     for out, (src, _) in columns.items():
-        p, k = pl.col(f"_p_{out}"), pl.col(f"_k_{out}")
-        result[out] = (
-            pl.when(pl.col(src) == "")
-            .then(pl.lit(None, dtype=pl.Int64))
-            .when(k & p.is_not_null())
-            .then(p - _VN_OFFSET_US)
-            .otherwise(pl.lit(_BAD, dtype=pl.Int64))
-        )
-    frame = frame.with_columns(**result).drop([f"_{x}_{o}" for o in columns for x in "fpk"])
+        texts = frame.get_column(src)
+        chosen[out] = _forms_in(texts.filter(texts != "").head(_SAMPLE).to_list())
+    frame = _moments_of(pl, frame, columns, chosen)
     for out, (src, end_of_day) in columns.items():
+        left = frame.get_column(src).filter(frame.get_column(out) == _BAD)
+        more = _forms_in(left.head(_SAMPLE).to_list(), chosen[out]) if left.len() else []
+        if more:
+            again = _moments_of(
+                pl, frame.select(src), {"_again": (src, end_of_day)}, {"_again": more}
+            ).get_column("_again")
+            frame = frame.with_columns(
+                pl.when(pl.col(out) == _BAD).then(again).otherwise(pl.col(out)).alias(out)
+            )
         frame = _resolve(pl, frame, src, out, end_of_day)
     return frame
 
 
 def _resolve(pl: Any, frame: Any, src: str, out: str, end_of_day: bool) -> Any:
-    texts = frame.filter(pl.col(out) == _BAD).get_column(src).unique()
-    if texts.len() == 0:
+    values = frame.get_column(out)
+    if not (values == _BAD).any():
         return frame
+    texts = frame.get_column(src).filter(values == _BAD).unique()
     mapping = {t: _scalar_us(t, end_of_day) for t in texts.to_list()}
     fix = pl.DataFrame(
         {src: list(mapping), "_fix": list(mapping.values())},
