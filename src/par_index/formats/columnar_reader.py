@@ -1045,7 +1045,6 @@ def _plan(
     extra_columns: str,
     duplicates: Duplicates,
 ) -> _Plan:
-    pl = polars_module()
     opened = _open(source, name, encoding)
     titles, _ = _batches(opened, [])
     header, recognised, ignored = _header(titles, opened.name, unit_code, extra_columns)
@@ -1054,16 +1053,24 @@ def _plan(
     dups: tuple[DuplicateCode, ...] = ()
     if duplicates == "keep-last":
         # A first pass reads the codes alone: the rows to leave out are known before any
-        # row is judged. (Under "error", codes are gathered during the one pass.)
-        code_at = header.names.index("MaHoSo")
-        codes = [
-            raw.frame.select(code=pl.col(f"c{code_at}").str.strip_chars(), n=pl.col("_rowno"))
-            for raw in _batches(opened, [code_at])[1]
-        ]
-        dups = _repeated(codes, where, keep_last=True)
+        # row is judged. (Under "error", codes are checked during the one pass.)
+        dups = _code_pass(opened, header, where, keep_last=True)
         drop = frozenset(n for d in dups for n in d.numbers[:-1])
     _, batches = _batches(opened, None)
     return _Plan(opened, header, recognised, ignored, drop, dups, batches, where)
+
+
+def _code_pass(
+    opened: _Opened, header: _Header, where: Callable[[int], str], *, keep_last: bool
+) -> tuple[DuplicateCode, ...]:
+    """The codes found on several rows, read in a pass over the code column alone."""
+    pl = polars_module()
+    code_at = header.names.index("MaHoSo")
+    codes = [
+        raw.frame.select(code=pl.col(f"c{code_at}").str.strip_chars(), n=pl.col("_rowno"))
+        for raw in _batches(opened, [code_at])[1]
+    ]
+    return _repeated(codes, where, keep_last=keep_last)
 
 
 def _repeated(
@@ -1114,7 +1121,7 @@ def _read_batch(
     plan: _Plan, raw: _Raw, unit_code: str | None
 ) -> tuple[Any, list[tuple[int, Rejected]], int, Any]:
     """The valid rows of a batch (table columns + ``_rowno``), its rejected rows, how many
-    rows it had, and their codes with their row numbers."""
+    rows it had, and the 64-bit hashes of its (non-empty) codes."""
     pl = polars_module()
     names = plan.header.names
     frame = raw.frame.rename({f"c{i}": n for i, n in enumerate(names)})
@@ -1141,7 +1148,9 @@ def _read_batch(
         s = s.filter(~pl.col("_rowno").is_in(empty.implode()))
         frame = frame.filter(~pl.col("_rowno").is_in(empty.implode()))
     rows = s.height + dropped
-    codes = s.select(code=pl.col("_s_MaHoSo"), n=pl.col("_rowno"))
+    # Codes are checked for repeats by their 64-bit hashes (8 bytes a row, whatever the
+    # file's size); a repeated hash sends the reader back to the codes themselves.
+    codes = s.get_column("_s_MaHoSo").filter(s.get_column("_s_MaHoSo") != "").hash()
     good, slow = _fast_rows(pl, s, "MaDonVi" in frame.columns, unit_code)
     rejected: list[tuple[int, Rejected]] = []
     if slow.len():
@@ -1212,9 +1221,10 @@ def _run(
     progress: Callable[[float], None] | None,
     sink: Callable[[Any], None],
 ) -> ExportReport:
+    pl = polars_module()
     plan = _plan(source, name, encoding, unit_code, extra_columns, duplicates)
     rejected: list[tuple[int, Rejected]] = []
-    codes: list[Any] = []
+    hashes: list[Any] = []
     rows = accepted = 0
     done = 0
     for raw in plan.batches:
@@ -1224,7 +1234,7 @@ def _run(
         rows += count + len(raw.bad)
         accepted += good.height
         if duplicates == "error":
-            codes.append(batch_codes)
+            hashes.append(batch_codes)
         if not rejected or partial:
             sink(_schema_frame(good))
         done += raw.frame.estimated_size()
@@ -1235,7 +1245,8 @@ def _run(
     dups = plan.duplicates
     problems: list[Problem] = []
     if duplicates == "error":
-        dups = _repeated(codes, plan.where, keep_last=False)
+        if hashes and pl.concat(hashes).is_duplicated().any():
+            dups = _code_pass(plan.opened, plan.header, plan.where, keep_last=False)
         problems = _duplicate_problems(dups, plan.header)
     if found and not partial:
         problems += [p for r in found for p in r.problems]
