@@ -37,7 +37,7 @@ import attrs
 from par_index.calendar.work_calendar import WorkCalendar
 from par_index.core.decode import decode_text
 from par_index.core.tz import VN_TZ
-from par_index.exceptions import LoadError, Problem
+from par_index.exceptions import LoadError, Problem, Rejected
 from par_index.formats._exports import (
     CSV_COLUMNS,
     FLAGS,
@@ -46,7 +46,6 @@ from par_index.formats._exports import (
     sniff_delimiter,
     unclosed_quote_rows,
 )
-from par_index.formats.json import Rejected
 from par_index.formats.portal_columns import ATTRIBUTE_COLUMNS, canonical_column
 from par_index.model.dossiers import Dossier
 from par_index.model.procedures import Procedure
@@ -82,7 +81,7 @@ _VN_OFFSET_US: Final = 25_200_000_000
 _BAD: Final = -(2**63) + 1  # a cell only the scalar rules can judge
 _BLOCK: Final = 1 << 24  # bytes of CSV text per batch (larger blocks cost memory, save passes)
 _XLSX_BATCH: Final = 50_000
-_COUNT_ROWS: Final = 1 << 20  # valid rows counted at once
+_COUNT_ROWS: Final = 1 << 18  # valid rows counted at once
 _MOMENTS: Final = {
     "submitted_us": ("NgayNopHoSo", False),
     "received_us": ("NgayTiepNhan", False),
