@@ -844,10 +844,25 @@ def _resolve(pl: Any, frame: Any, src: str, out: str, end_of_day: bool) -> Any:
     )
 
 
-def _flag(pl: Any, s: Any) -> Any:
-    keys = list(FLAGS)
-    values = [int(FLAGS[k]) for k in keys]
-    return s.str.to_lowercase().replace_strict(keys, values, default=-1, return_dtype=pl.Int8)
+#: Flag texts the engine reads (FLAGS in the cases exports write them); any other case
+#: is read by the scalar rules, which compare without case.
+_FLAG_TEXTS: Final = {
+    variant: int(value)
+    for key, value in FLAGS.items()
+    for variant in (key, key.upper(), key.capitalize())
+}
+_CHANNEL_TEXTS: Final = {f"{z}{c}": c for c in range(1, 4) for z in ("", "0")}
+_STATUS_TEXTS: Final = {
+    **{str(s): s for s in range(1, 11)},
+    **{f"0{s}": s for s in range(1, 10)},
+}
+
+
+def _lookup(pl: Any, s: Any, texts: Mapping[str, int], default: int | None) -> Any:
+    """The small integer ``texts`` gives a (stripped) cell, ``default`` for other texts."""
+    return s.replace_strict(
+        list(texts), list(texts.values()), default=default, return_dtype=pl.Int8
+    )
 
 
 def _fast_rows(pl: Any, raw: Any, has_unit: bool, unit_code: str | None) -> tuple[Any, Any]:
@@ -864,11 +879,9 @@ def _fast_rows(pl: Any, raw: Any, has_unit: bool, unit_code: str | None) -> tupl
         code=pl.col("_s_MaHoSo"),
         procedure=pl.col("_s_MaTTHC"),
         unit=pl.col("_s_MaDonVi") if has_unit else pl.lit(unit_code or "", dtype=pl.String),
-        channel=pl.col("_s_KenhThucHien").str.replace(r"^0", "").cast(pl.Int8, strict=False),
-        status=pl.col("_s_TrangThaiHoSo").str.replace(r"^0(.)$", "$1").cast(pl.Int8, strict=False),
-        channel_ok=pl.col("_s_KenhThucHien").str.contains(r"^0?[1-3]$"),
-        status_ok=pl.col("_s_TrangThaiHoSo").str.contains(r"^(0?[1-9]|10)$"),
-        **{k: _flag(pl, pl.col(f"_s_{v}")) for k, v in _FLAG_COLUMNS.items()},
+        channel=_lookup(pl, pl.col("_s_KenhThucHien"), _CHANNEL_TEXTS, None),
+        status=_lookup(pl, pl.col("_s_TrangThaiHoSo"), _STATUS_TEXTS, None),
+        **{k: _lookup(pl, pl.col(f"_s_{v}"), _FLAG_TEXTS, -1) for k, v in _FLAG_COLUMNS.items()},
         sup_req=pl.col("_s_NgayYeuCauBoSung"),
         sup_done=pl.col("_s_NgayHoanThanhBoSung"),
     )
@@ -880,8 +893,8 @@ def _fast_rows(pl: Any, raw: Any, has_unit: bool, unit_code: str | None) -> tupl
         & (pl.col("code") != "")
         & (pl.col("procedure") != "")
         & (pl.col("unit") != "")
-        & pl.col("channel_ok")
-        & pl.col("status_ok")
+        & pl.col("channel").is_not_null()
+        & pl.col("status").is_not_null()
         & pl.all_horizontal([pl.col(n) >= 0 for n in _FLAG_COLUMNS])
         & pl.all_horizontal([m.is_null() | (m != _BAD) for m in (sub, rec, app, fin, ret)])
         & ((st != 1) | ((pl.col("channel") == 2) & sub.is_not_null() & rec.is_null()))
