@@ -976,7 +976,9 @@ def _supplements(pl: Any, f: Any) -> Any:
     is_open = pl.col("done").is_null()
     end = pl.when(is_open).then(pl.col("req")).otherwise(pl.col("done"))
     ended = pl.coalesce("finished_us", "returned_us")
-    x = x.with_columns(_prev=end.shift(1).over("_rowno"), _end=end)
+    # Rows are sorted by (row, request): the previous request of the same row is the one above.
+    same_row = pl.col("_rowno") == pl.col("_rowno").shift(1)
+    x = x.with_columns(_prev=pl.when(same_row).then(end.shift(1)), _end=end)
     bad = (
         pl.col("req").is_null()
         | pl.col("req").eq_missing(_BAD)
