@@ -756,13 +756,16 @@ def _moment_value(pl: Any, s: Any, forms: Sequence[_Form], end_of_day: bool) -> 
     values = []
     for form in forms:
         if form.date_only:
-            day = s.str.strptime(pl.Date, form.fmt, strict=False).cast(pl.Int64)
+            # Days repeat (cached); moments to the second rarely do (not cached).
+            day = s.str.strptime(pl.Date, form.fmt, strict=False, cache=True).cast(pl.Int64)
             value = day * _DAY_US + (
                 _LAST_SECOND_US - _VN_OFFSET_US if end_of_day else -_VN_OFFSET_US
             )
         else:
             value = (
-                s.str.strptime(pl.Datetime("us"), form.fmt, strict=False).dt.epoch("us")
+                s.str.strptime(pl.Datetime("us"), form.fmt, strict=False, cache=False).dt.epoch(
+                    "us"
+                )
                 - _VN_OFFSET_US
             )
         values.append(pl.when(s.str.contains(form.pattern)).then(value))
@@ -808,8 +811,8 @@ def _parse_moments(pl: Any, frame: Any, columns: Mapping[str, tuple[str, bool]])
     """
     chosen: dict[str, list[_Form]] = {}
     for out, (src, _) in columns.items():
-        texts = frame.get_column(src)
-        chosen[out] = _forms_in(texts.filter(texts != "").head(_SAMPLE).to_list())
+        head = frame.get_column(src).head(_SAMPLE * 16)
+        chosen[out] = _forms_in(head.filter(head != "").head(_SAMPLE).to_list())
     frame = _moments_of(pl, frame, columns, chosen)
     for out, (src, end_of_day) in columns.items():
         left = frame.get_column(src).filter(frame.get_column(out) == _BAD)
