@@ -81,7 +81,7 @@ _VN_OFFSET_US: Final = 25_200_000_000
 _BAD: Final = -(2**63) + 1  # a cell only the scalar rules can judge
 _BLOCK: Final = 1 << 24  # bytes of CSV text per batch (larger blocks cost memory, save passes)
 _XLSX_BATCH: Final = 50_000
-_COUNT_ROWS: Final = 1 << 18  # valid rows counted at once
+_COUNT_ROWS: Final = 1 << 17  # valid rows counted at once
 _MOMENTS: Final = {
     "submitted_us": ("NgayNopHoSo", False),
     "received_us": ("NgayTiepNhan", False),

@@ -709,22 +709,16 @@ def _windows_counts(
         .then(pl.when(ended).then(2).otherwise(4))
         .when(ended)
         .then(pl.when(jd > pl.col("_due")).then(2).when(jd < pl.col("_due")).then(0).otherwise(1))
-        .otherwise(pl.when(jd > pl.col("_due")).then(4).otherwise(3)),
-        _elapsed=_position(pl.col("_judged"), jd, luts, spans, day_us)
-        - _position(rec, pl.col("_rd"), luts, spans, day_us)
-        - pl.col("_paused"),
+        .otherwise(pl.when(jd > pl.col("_due")).then(4).otherwise(3))
     )
-    if procedures is not None:
-        names = sorted(set(c.get_column("procedure").unique().to_list()))
-        info = pl.DataFrame(
-            {
-                "procedure": names,
-                "_paper": [procedures[n].paper_result for n in names],
-                "_fee": [procedures[n].fee_bearing for n in names],
-            },
-            schema={"procedure": pl.String, "_paper": pl.Boolean, "_fee": pl.Boolean},
+    names = sorted(set(c.get_column("procedure").unique().to_list()))
+    if procedures is not None and names:
+        paper = [procedures[n].paper_result for n in names]
+        fee_bearing = [procedures[n].fee_bearing for n in names]
+        c = c.with_columns(
+            _paper=pl.col("procedure").replace_strict(names, paper, return_dtype=pl.Boolean),
+            _fee=pl.col("procedure").replace_strict(names, fee_bearing, return_dtype=pl.Boolean),
         )
-        c = c.join(info, on="procedure", how="left")
     else:
         c = c.with_columns(_paper=pl.lit(value=True), _fee=pl.lit(value=False))
     online = pl.col("channel") == 2
@@ -758,11 +752,28 @@ def _windows_counts(
     long = wide.unpivot(index=key_names, variable_name="measure", value_name="value").with_columns(
         procedure_code=pl.lit(None, dtype=pl.String)
     )
+    # 2.2: the working time spent on the dossiers ended, per procedure.
     spent = (
-        c.filter(ended)
-        .group_by([*group, pl.col("procedure").alias("_p")])
-        .agg(elapsed_us=pl.col("_elapsed").sum(), ended_n=pl.len().cast(pl.Int64))
-        .rename({"_p": "procedure_code"})
+        c.select(
+            *group,
+            "_judged",
+            "_jd",
+            "received_us",
+            "_rd",
+            "_paused",
+            "_ended",
+            procedure_code=pl.col("procedure"),
+        )
+        .filter("_ended")
+        .select(
+            *key_names,
+            "procedure_code",
+            elapsed_us=_position(pl.col("_judged"), jd, luts, spans, day_us)
+            - _position(rec, pl.col("_rd"), luts, spans, day_us)
+            - pl.col("_paused"),
+        )
+        .group_by([*key_names, "procedure_code"])
+        .agg(pl.col("elapsed_us").sum(), ended_n=pl.len().cast(pl.Int64))
         .unpivot(index=[*key_names, "procedure_code"], variable_name="measure", value_name="value")
     )
     out = pl.concat([long, spent.select(long.columns)], how="vertical")
