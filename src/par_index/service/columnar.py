@@ -818,10 +818,12 @@ def partition_counts(
     _check_keys(frame, by)
     cal = calendar if calendar is not None else default_calendar()
     schema = _long_schema(by)
+    result: PolarsFrame
     if not windows:
-        return pl.DataFrame(schema=schema)
-    counts = _windows_counts(frame, windows, by, procedures, cal)
-    result: PolarsFrame = counts.select(list(schema)).cast(schema)
+        result = pl.DataFrame(schema=schema)
+    else:
+        counts = _windows_counts(frame, windows, by, procedures, cal)
+        result = counts.select(list(schema)).cast(schema)
     return result
 
 
