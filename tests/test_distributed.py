@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import signal
@@ -9,6 +10,7 @@ import subprocess
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -69,10 +71,12 @@ SPARK_CONF = {
     "spark.driver.extraJavaOptions": "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
 }
 
-#: PySpark warns that it does not yet support the pandas it finds; the Spark path uses no
-#: pandas (Arrow batches both ways).
+#: PySpark's own warnings: that it does not yet support the pandas it finds, and, in 3.5, that
+#: it compares versions with distutils and leaves the socket of a ``collect`` to the collector.
 spark_warnings = pytest.mark.filterwarnings(
-    "ignore:PySpark does not yet fully support pandas:FutureWarning"
+    "ignore:PySpark does not yet fully support pandas:FutureWarning",
+    "ignore:distutils Version classes are deprecated:DeprecationWarning",
+    "ignore:Exception ignored in. <socket.socket:pytest.PytestUnraisableExceptionWarning",
 )
 
 
@@ -141,12 +145,34 @@ def spark(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         signal.signal(signal.SIGINT, interrupt)
 
 
+_FILES = itertools.count()
+
+
+def _spark_frame(spark: Any, table: DossierTable) -> Any:
+    """``table`` in three partitions, read from Parquet as a warehouse keeps it."""
+    path = Path(spark.conf.get("spark.sql.warehouse.dir")).parent / f"{next(_FILES)}.parquet"
+    table.frame.write_parquet(path)
+    return spark.read.parquet(str(path)).repartition(3)
+
+
 @spark_warnings
 def test_spark_in_local_mode(spark: Any) -> None:
     table = DossierTable.from_dossiers(ba_trang_synthetic_dossiers())
     single = measure_groups(table, WINDOWS, BY)
-    frame = spark.createDataFrame(table.to_arrow()).repartition(3)
-    assert measure_spark(frame, WINDOWS, BY) == single
+    assert measure_spark(_spark_frame(spark, table), WINDOWS, BY) == single
+
+
+@spark_warnings
+def test_spark_35_collects_the_counts_as_rows(spark: Any) -> None:
+    """PySpark 3.5 has no ``DataFrame.toArrow``: the counts reach the driver as rows."""
+    table = DossierTable.from_dossiers(ba_trang_synthetic_dossiers())
+    procedures = ba_trang_synthetic_procedures()
+    frame = _spark_frame(spark, table)
+    spark_35 = SimpleNamespace(
+        mapInArrow=lambda f, schema: SimpleNamespace(collect=frame.mapInArrow(f, schema).collect)
+    )
+    single = measure_groups(table, WINDOWS, ["unit"], procedures=procedures)
+    assert measure_spark(spark_35, WINDOWS, ["unit"], procedures=procedures) == single
 
 
 #: Supplement pauses, swap days and 15:00 cut-offs of H1 2023 (Tết, 30/4–1/5), in calendar
@@ -189,5 +215,5 @@ def test_spark_equals_one_machine_on_any_dossiers(
     table = DossierTable.from_dossiers(dossiers, {"field": fields})
     by = ["unit", "field"]
     single = measure_groups(table, SPARK_WINDOWS, by, procedures=procedures)
-    frame = spark.createDataFrame(table.to_arrow()).repartition(3)
+    frame = _spark_frame(spark, table)
     assert measure_spark(frame, SPARK_WINDOWS, by, procedures=procedures) == single

@@ -126,11 +126,17 @@ def measure_spark(
 
     result = frame.mapInArrow(counts, schema)
     pl = polars_module()
-    found = (
-        pl.from_arrow(result.toArrow())
-        if hasattr(result, "toArrow")  # PySpark 4
-        else pl.from_pandas(result.toPandas())
-    )
+    if hasattr(result, "toArrow"):  # PySpark 4
+        found = pl.from_arrow(result.toArrow())
+    else:  # PySpark 3.5: the counts are a few rows per group, collected as they are
+        types = {
+            "window": pl.Int32,
+            **dict.fromkeys(keys, pl.String),
+            "procedure_code": pl.String,
+            "measure": pl.String,
+            "value": pl.Int64,
+        }
+        found = pl.DataFrame([tuple(r) for r in result.collect()], schema=types, orient="row")
     return finish_counts(
         combine_counts([found], keys),
         windows,
