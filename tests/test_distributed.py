@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 import re
 import shutil
 import signal
@@ -80,11 +81,15 @@ spark_warnings = pytest.mark.filterwarnings(
 )
 
 
-def _java_major() -> int | None:
-    """The major version of the ``java`` on the PATH (8 for "1.8.0_392"), None without one."""
-    java = shutil.which("java")
-    if java is None:
-        return None
+def _java() -> str | None:
+    """The ``java`` that PySpark starts: JAVA_HOME's, else the one on the PATH."""
+    home = os.environ.get("JAVA_HOME")
+    java = str(Path(home, "bin", "java")) if home else shutil.which("java")
+    return java if java is not None and Path(java).is_file() else None
+
+
+def _major_version(java: str) -> int | None:
+    """The major version of ``java`` (8 for "1.8.0_392"), None when it does not say."""
     shown = subprocess.run(
         [java, "-version"], capture_output=True, text=True, check=False, timeout=120
     )
@@ -123,11 +128,12 @@ def spark(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     )
     sql = pytest.importorskip("pyspark.sql")
     needed = 17 if int(pyspark.__version__.split(".")[0]) >= 4 else 8
-    java = _java_major()
+    java = _java()
     if java is None:
-        pytest.skip("the Spark path needs Java (a Java runtime on the PATH)")
-    if java < needed:
-        pytest.skip(f"PySpark {pyspark.__version__} needs Java {needed} or later, found {java}")
+        pytest.skip("the Spark path needs Java: a Java runtime in JAVA_HOME or on the PATH")
+    version = _major_version(java)
+    if version is not None and version < needed:
+        pytest.skip(f"PySpark {pyspark.__version__} needs Java {needed} or later, found {version}")
     builder = sql.SparkSession.builder
     where: Path = tmp_path_factory.mktemp("spark")
     for key, value in {**SPARK_CONF, "spark.sql.warehouse.dir": str(where / "warehouse")}.items():
