@@ -21,6 +21,7 @@ from par_index.examples.ba_trang import (
     example_path,
 )
 from par_index.exceptions import LoadError
+from par_index.formats import columnar_reader
 from par_index.formats._exports import CSV_COLUMNS, read_row
 from par_index.formats.columnar_reader import read_dossier_table
 from par_index.formats.portal import loads_dossiers_csv
@@ -86,6 +87,38 @@ def test_large_exports_are_flushed_to_columns_in_order() -> None:
     assert rejected == ()
     assert len(table) == 253 * 160
     assert table == DossierTable.from_dossiers(loads_dossiers_csv(text).records)
+
+
+@pytest.mark.parametrize(
+    ("name", "shape"),
+    [
+        ("crlf", lambda lines: "\r\n".join(lines) + "\r\n"),
+        ("no final newline", "\n".join),
+        (
+            "blank lines",
+            lambda lines: "\n".join([*lines[:40], "", *lines[40:90], "\r", *lines[90:]]),
+        ),
+        (
+            "short and long rows",
+            lambda lines: (
+                "\n".join([*lines[:50], "A,1", *lines[50:120], lines[120] + ",x", *lines[121:]])
+                + "\n"
+            ),
+        ),
+        ("semicolons", lambda lines: "\n".join(line.replace(",", ";") for line in lines) + "\n"),
+    ],
+)
+def test_blocks_of_lines_read_as_the_whole(
+    name: str, shape: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file read in blocks of lines (here of 2 KB) gives the rows, rejected rows and row
+    numbers of the scalar loader, whatever the line ends, blank or faulty lines."""
+    monkeypatch.setattr(columnar_reader, "_BLOCK", 2048)
+    lines = example_text().splitlines()
+    text = shape(lines)
+    assert_same_load(text)
+    table, _ = read_dossier_table(text.encode(), partial=True)
+    assert len(table) >= 250, name
 
 
 def test_bytes_bom_and_header_errors_are_the_scalar_loaders() -> None:
@@ -157,6 +190,16 @@ ODD_MOMENTS = [
     "0001-01-01T00:00:00+05:00",
     "15/12/2022 08:00",
     "16/12/2022",
+    # forms the engine reads itself, at their edges: a leap second, the first moment of
+    # UTC+7, a five-digit year, separators the scalar rules do not take
+    "2023-01-05 08:00:00",
+    "2023-01-05T08:00:60",
+    "20230105083060",
+    "31/12/1975 23:59:59",
+    "01/01/1976 00:00:00",
+    "5/01/20230 08:00:00",
+    "05/01/2023\t08:00:00",
+    "05-01-2023 08:00:00",
 ]
 
 
@@ -171,6 +214,8 @@ def render_moment(draw: st.DrawFn, moment: datetime | None, *, day_only: bool = 
         local.isoformat(),
         moment.astimezone(timezone(timedelta(hours=-3))).isoformat(),
         f"{local:%Y%m%d%H%M%S}",
+        f"{local:%Y-%m-%d %H:%M:%S}",
+        f"{local:%Y-%m-%dT%H:%M:%S}",
     ]
     if day_only:
         forms += [f"{local:%d/%m/%Y}", f"{local:%Y-%m-%d}"]

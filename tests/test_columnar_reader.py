@@ -402,3 +402,14 @@ def test_progress_bar_on_a_terminal_only(
     missing = dossiers._progress(tmp_path / "absent.csv", quiet=False)
     assert missing == (None, None)
     capsys.readouterr()
+
+
+def test_utf8_is_checked_across_blocks(tmp_path: Path) -> None:
+    """ASCII blocks are passed over quickly, but not while a character is left open."""
+    block = 1 << 22
+    split = b"a" * (block - 1) + "ă".encode() + b"b" * block
+    broken = b"a" * (block - 1) + "ă".encode()[:1] + b"b" * block
+    (tmp_path / "split.csv").write_bytes(split)
+    (tmp_path / "broken.csv").write_bytes(broken)
+    assert columnar_reader._streams_as_utf8(tmp_path / "split.csv")
+    assert not columnar_reader._streams_as_utf8(tmp_path / "broken.csv")

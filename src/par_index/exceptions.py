@@ -27,6 +27,7 @@ __all__ = [
     "LoadError",
     "ParIndexError",
     "Problem",
+    "Rejected",
 ]
 
 
@@ -59,6 +60,19 @@ class Problem:
         else:
             path = f"{prefix}.{self.path}"
         return attrs.evolve(self, path=path)
+
+
+@attrs.frozen
+class Rejected:
+    """A record that could not be loaded.
+
+    Attributes:
+        location: ``$.dossiers[3]`` or ``row 4``.
+        problems: every problem found in it.
+    """
+
+    location: str
+    problems: tuple[Problem, ...]
 
 
 class ParIndexError(Exception):

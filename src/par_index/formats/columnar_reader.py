@@ -37,7 +37,7 @@ import attrs
 from par_index.calendar.work_calendar import WorkCalendar
 from par_index.core.decode import decode_text
 from par_index.core.tz import VN_TZ
-from par_index.exceptions import LoadError, Problem
+from par_index.exceptions import LoadError, Problem, Rejected
 from par_index.formats._exports import (
     CSV_COLUMNS,
     FLAGS,
@@ -46,7 +46,6 @@ from par_index.formats._exports import (
     sniff_delimiter,
     unclosed_quote_rows,
 )
-from par_index.formats.json import Rejected
 from par_index.formats.portal_columns import ATTRIBUTE_COLUMNS, canonical_column
 from par_index.model.dossiers import Dossier
 from par_index.model.procedures import Procedure
@@ -82,7 +81,7 @@ _VN_OFFSET_US: Final = 25_200_000_000
 _BAD: Final = -(2**63) + 1  # a cell only the scalar rules can judge
 _BLOCK: Final = 1 << 24  # bytes of CSV text per batch (larger blocks cost memory, save passes)
 _XLSX_BATCH: Final = 50_000
-_COUNT_ROWS: Final = 1 << 20  # valid rows counted at once
+_COUNT_ROWS: Final = 1 << 17  # valid rows counted at once
 _MOMENTS: Final = {
     "submitted_us": ("NgayNopHoSo", False),
     "received_us": ("NgayTiepNhan", False),
@@ -224,7 +223,9 @@ def _streams_as_utf8(path: Path) -> bool:
         f.seek(0)
         try:
             while block := f.read(1 << 22):
-                decoder.decode(block)
+                # ASCII is UTF-8, and ten times faster to check, when no character is open.
+                if not block.isascii() or decoder.getstate()[0]:
+                    decoder.decode(block)
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
             return False
@@ -757,13 +758,16 @@ def _moment_value(pl: Any, s: Any, forms: Sequence[_Form], end_of_day: bool) -> 
     values = []
     for form in forms:
         if form.date_only:
-            day = s.str.strptime(pl.Date, form.fmt, strict=False).cast(pl.Int64)
+            # Days repeat (cached); moments to the second rarely do (not cached).
+            day = s.str.strptime(pl.Date, form.fmt, strict=False, cache=True).cast(pl.Int64)
             value = day * _DAY_US + (
                 _LAST_SECOND_US - _VN_OFFSET_US if end_of_day else -_VN_OFFSET_US
             )
         else:
             value = (
-                s.str.strptime(pl.Datetime("us"), form.fmt, strict=False).dt.epoch("us")
+                s.str.strptime(pl.Datetime("us"), form.fmt, strict=False, cache=False).dt.epoch(
+                    "us"
+                )
                 - _VN_OFFSET_US
             )
         values.append(pl.when(s.str.contains(form.pattern)).then(value))
@@ -809,8 +813,8 @@ def _parse_moments(pl: Any, frame: Any, columns: Mapping[str, tuple[str, bool]])
     """
     chosen: dict[str, list[_Form]] = {}
     for out, (src, _) in columns.items():
-        texts = frame.get_column(src)
-        chosen[out] = _forms_in(texts.filter(texts != "").head(_SAMPLE).to_list())
+        head = frame.get_column(src).head(_SAMPLE * 16)
+        chosen[out] = _forms_in(head.filter(head != "").head(_SAMPLE).to_list())
     frame = _moments_of(pl, frame, columns, chosen)
     for out, (src, end_of_day) in columns.items():
         left = frame.get_column(src).filter(frame.get_column(out) == _BAD)
@@ -845,10 +849,25 @@ def _resolve(pl: Any, frame: Any, src: str, out: str, end_of_day: bool) -> Any:
     )
 
 
-def _flag(pl: Any, s: Any) -> Any:
-    keys = list(FLAGS)
-    values = [int(FLAGS[k]) for k in keys]
-    return s.str.to_lowercase().replace_strict(keys, values, default=-1, return_dtype=pl.Int8)
+#: Flag texts the engine reads (FLAGS in the cases exports write them); any other case
+#: is read by the scalar rules, which compare without case.
+_FLAG_TEXTS: Final = {
+    variant: int(value)
+    for key, value in FLAGS.items()
+    for variant in (key, key.upper(), key.capitalize())
+}
+_CHANNEL_TEXTS: Final = {f"{z}{c}": c for c in range(1, 4) for z in ("", "0")}
+_STATUS_TEXTS: Final = {
+    **{str(s): s for s in range(1, 11)},
+    **{f"0{s}": s for s in range(1, 10)},
+}
+
+
+def _lookup(pl: Any, s: Any, texts: Mapping[str, int], default: int | None) -> Any:
+    """The small integer ``texts`` gives a (stripped) cell, ``default`` for other texts."""
+    return s.replace_strict(
+        list(texts), list(texts.values()), default=default, return_dtype=pl.Int8
+    )
 
 
 def _fast_rows(pl: Any, raw: Any, has_unit: bool, unit_code: str | None) -> tuple[Any, Any]:
@@ -865,11 +884,9 @@ def _fast_rows(pl: Any, raw: Any, has_unit: bool, unit_code: str | None) -> tupl
         code=pl.col("_s_MaHoSo"),
         procedure=pl.col("_s_MaTTHC"),
         unit=pl.col("_s_MaDonVi") if has_unit else pl.lit(unit_code or "", dtype=pl.String),
-        channel=pl.col("_s_KenhThucHien").str.replace(r"^0", "").cast(pl.Int8, strict=False),
-        status=pl.col("_s_TrangThaiHoSo").str.replace(r"^0(.)$", "$1").cast(pl.Int8, strict=False),
-        channel_ok=pl.col("_s_KenhThucHien").str.contains(r"^0?[1-3]$"),
-        status_ok=pl.col("_s_TrangThaiHoSo").str.contains(r"^(0?[1-9]|10)$"),
-        **{k: _flag(pl, pl.col(f"_s_{v}")) for k, v in _FLAG_COLUMNS.items()},
+        channel=_lookup(pl, pl.col("_s_KenhThucHien"), _CHANNEL_TEXTS, None),
+        status=_lookup(pl, pl.col("_s_TrangThaiHoSo"), _STATUS_TEXTS, None),
+        **{k: _lookup(pl, pl.col(f"_s_{v}"), _FLAG_TEXTS, -1) for k, v in _FLAG_COLUMNS.items()},
         sup_req=pl.col("_s_NgayYeuCauBoSung"),
         sup_done=pl.col("_s_NgayHoanThanhBoSung"),
     )
@@ -881,8 +898,8 @@ def _fast_rows(pl: Any, raw: Any, has_unit: bool, unit_code: str | None) -> tupl
         & (pl.col("code") != "")
         & (pl.col("procedure") != "")
         & (pl.col("unit") != "")
-        & pl.col("channel_ok")
-        & pl.col("status_ok")
+        & pl.col("channel").is_not_null()
+        & pl.col("status").is_not_null()
         & pl.all_horizontal([pl.col(n) >= 0 for n in _FLAG_COLUMNS])
         & pl.all_horizontal([m.is_null() | (m != _BAD) for m in (sub, rec, app, fin, ret)])
         & ((st != 1) | ((pl.col("channel") == 2) & sub.is_not_null() & rec.is_null()))
@@ -964,7 +981,9 @@ def _supplements(pl: Any, f: Any) -> Any:
     is_open = pl.col("done").is_null()
     end = pl.when(is_open).then(pl.col("req")).otherwise(pl.col("done"))
     ended = pl.coalesce("finished_us", "returned_us")
-    x = x.with_columns(_prev=end.shift(1).over("_rowno"), _end=end)
+    # Rows are sorted by (row, request): the previous request of the same row is the one above.
+    same_row = pl.col("_rowno") == pl.col("_rowno").shift(1)
+    x = x.with_columns(_prev=pl.when(same_row).then(end.shift(1)), _end=end)
     bad = (
         pl.col("req").is_null()
         | pl.col("req").eq_missing(_BAD)

@@ -32,7 +32,7 @@ from cattrs.errors import (
 
 from par_index.core.decode import decode_bytes
 from par_index.core.limits import DEFAULT_LIMITS, Limits
-from par_index.exceptions import InvalidValueError, LoadError, Problem
+from par_index.exceptions import InvalidValueError, LoadError, Problem, Rejected
 from par_index.formats._exports import (
     Bad,
     show_found,
@@ -525,19 +525,6 @@ def dump(obj: object, path: str | Path, *, converter: cattrs.Converter | None = 
 
 
 # --------------------------------------------------------------------------- results
-
-
-@attrs.frozen
-class Rejected:
-    """A record that could not be loaded.
-
-    Attributes:
-        location: ``$.dossiers[3]`` or ``row 4``.
-        problems: every problem found in it.
-    """
-
-    location: str
-    problems: tuple[Problem, ...]
 
 
 @attrs.frozen

@@ -468,13 +468,20 @@ _COUNTS: Final = (
 )
 
 
-def _due_bases(c: Any, procedures: Mapping[str, Procedure] | None, cal: WorkCalendar) -> Any:
-    """``c`` with ``due_base``: the due day before pauses (as ``timeliness._base_due``)."""
+def _due_bases(
+    c: Any, rows: Any, procedures: Mapping[str, Procedure] | None, cal: WorkCalendar
+) -> Any:
+    """``c`` with ``due_base``: the due day before pauses (as ``timeliness._base_due``);
+    ``rows`` has the dossiers' codes by ``_row``."""
     pl = polars_module()
     c = c.with_columns(due_base=_day(pl.col("appointment_us")))
-    missing = c.filter(pl.col("appointment_us").is_null())
+    # A dossier counted in several windows is named once, at its first.
+    missing = c.filter(pl.col("appointment_us").is_null()).unique(
+        subset="_row", keep="first", maintain_order=True
+    )
     if missing.height == 0:
         return c
+    missing = missing.join(rows.select("_row", "code"), on="_row", maintain_order="left")
     problems: list[Problem] = []
     office = DEFAULT_POLICY.office_hours
     dues: dict[tuple[str, int], int] = {}
@@ -522,57 +529,58 @@ def _due_bases(c: Any, procedures: Mapping[str, Procedure] | None, cal: WorkCale
     )
 
 
-def _window_counts(
-    frame: Any,
-    window_index: int,
-    window: Window,
-    keys: Sequence[str],
-    procedures: Mapping[str, Procedure] | None,
-    cal: WorkCalendar,
-) -> Any:
-    """The counts of one window in long form, grouped by ``keys``."""
+def _window_members(frame: Any, windows: Sequence[Window]) -> Any:
+    """One row per (window, dossier counted in it): ``window`` (its index), ``_row`` (the
+    dossier's row), ``_we`` (the window's last µs), ``_in`` (received in the window) and
+    ``_ended`` (ended by the window's end)."""
     pl = polars_module()
-    luts = _luts(cal)
-    start_us, end_us = window.bounds_us
-    day_us = DEFAULT_POLICY.office_hours.day_microseconds
-    spans = _spans()
     rec, end = pl.col("received_us"), pl.col("ended_us")
-    c = frame.filter(
-        rec.is_not_null()
-        & (rec <= end_us)
-        & ((rec >= start_us) | end.is_null() | (end >= start_us))
-    ).with_columns(
-        _row=pl.int_range(pl.len(), dtype=pl.Int64),
-        _ended=end.is_not_null() & (end <= end_us),
-    )
-    if procedures is not None:
-        unknown = sorted(set(c.get_column("procedure").unique().to_list()) - set(procedures))
-        if unknown:
-            raise TimelinessError(
-                [
-                    Problem("procedures", "unknown-procedure", f"the procedure {code}", "absent")
-                    for code in unknown
-                ]
+    parts = []
+    for index, window in enumerate(windows):
+        start_us, end_us = window.bounds_us
+        parts.append(
+            frame.filter(
+                rec.is_not_null()
+                & (rec <= end_us)
+                & ((rec >= start_us) | end.is_null() | (end >= start_us))
+            ).with_columns(
+                window=pl.lit(index, dtype=pl.Int32),
+                _we=pl.lit(end_us, dtype=pl.Int64),
+                _in=rec >= start_us,
+                _ended=end.is_not_null() & (end <= end_us),
             )
-    c = _due_bases(c, procedures, cal)
-    # Supplement requests made by the reference moment, one row each.
-    s = (
-        c.filter(pl.col("supplement_requested_us").list.len() > 0)
-        .select("_row", "_ended", "ended_us", "supplement_requested_us", "supplement_completed_us")
-        .explode("supplement_requested_us", "supplement_completed_us")
-        .rename({"supplement_requested_us": "req", "supplement_completed_us": "done"})
-        .filter(pl.col("req") <= end_us)
+        )
+    return pl.concat(parts, how="vertical") if parts else frame.clear()
+
+
+def _pauses(
+    has: Any, requests: Any, luts: _Luts, spans: Sequence[tuple[int, int]], day_us: int
+) -> Any:
+    """The members that have supplement requests (``has``), with the moment they are judged
+    at (``_judged``, ``_waiting``) and their pauses (``_requests``, ``_paused``,
+    ``_pause_days``), as :func:`~par_index.service.timeliness.classify` counts them at the
+    window's end; ``requests`` has a row per request (``_row``, ``req``, ``done``)."""
+    pl = polars_module()
+    end = pl.col("ended_us")
+    # Supplement requests made by the window's end.
+    s = requests.join(has.select("window", "_row", "_we"), on="_row").filter(
+        pl.col("req") <= pl.col("_we")
     )
-    waiting = s.filter(pl.col("done").is_null() | (pl.col("done") > end_us))
-    waiting = waiting.group_by("_row").agg(_waiting=pl.col("req").min())
-    c = c.join(waiting, on="_row", how="left", maintain_order="left").with_columns(
+    waiting = (
+        s.filter(pl.col("done").is_null() | (pl.col("done") > pl.col("_we")))
+        .group_by("window", "_row")
+        .agg(_waiting=pl.col("req").min())
+    )
+    has = has.join(waiting, on=["window", "_row"], how="left").with_columns(
         _judged=pl.when("_ended")
         .then(end)
         .when(pl.col("_waiting").is_not_null())
         .then(pl.col("_waiting"))
-        .otherwise(pl.lit(end_us, dtype=pl.Int64))
+        .otherwise(pl.col("_we"))
     )
-    s = s.join(c.select("_row", "_judged"), on="_row").filter(pl.col("req") <= pl.col("_judged"))
+    s = s.join(has.select("window", "_row", "_judged"), on=["window", "_row"]).filter(
+        pl.col("req") <= pl.col("_judged")
+    )
     done_ok = pl.col("done").is_not_null() & (pl.col("done") <= pl.col("_judged"))
     s = s.with_columns(_rd=_day(pl.col("req")), _dd=_day(pl.col("done")))
     _check_days(s.filter(done_ok), ["_rd", "_dd"], luts)
@@ -584,15 +592,76 @@ def _window_counts(
         _pd=pl.lit(luts.cum).gather(safe_dd - luts.base)
         - pl.lit(luts.cum).gather(pl.col("_rd") - luts.base),
     )
-    pauses = s.group_by("_row").agg(
-        _requests=pl.len(), _paused=pl.col("_p").sum(), _pause_days=pl.col("_pd").sum()
+    pauses = s.group_by("window", "_row").agg(
+        _requests=pl.len().cast(pl.Int64),
+        _paused=pl.col("_p").sum(),
+        _pause_days=pl.col("_pd").sum(),
     )
-    c = c.join(pauses, on="_row", how="left", maintain_order="left").with_columns(
+    return has.join(pauses, on=["window", "_row"], how="left").with_columns(
         pl.col("_requests").fill_null(0),
         pl.col("_paused").fill_null(0),
         pl.col("_pause_days").fill_null(0),
-        _jd=_day(pl.col("_judged")),
-        _rd=_day(rec),
+    )
+
+
+def _windows_counts(
+    frame: Any,
+    windows: Sequence[Window],
+    keys: Sequence[str],
+    procedures: Mapping[str, Procedure] | None,
+    cal: WorkCalendar,
+) -> Any:
+    """The counts of every window in long form, grouped by ``keys``: each dossier is judged
+    in each window it is counted in, at the end of that window, in one pass over all."""
+    pl = polars_module()
+    luts = _luts(cal)
+    day_us = DEFAULT_POLICY.office_hours.day_microseconds
+    spans = _spans()
+    rec, end = pl.col("received_us"), pl.col("ended_us")
+    indexed = frame.with_columns(_row=pl.int_range(pl.len(), dtype=pl.Int64))
+    # Supplement requests, one row each, read once for all windows.
+    requests = (
+        indexed.filter(pl.col("supplement_requested_us").list.len() > 0)
+        .select("_row", req="supplement_requested_us", done="supplement_completed_us")
+        .explode("req", "done")
+    )
+    narrow = indexed.select(
+        "_row",
+        "received_us",
+        "ended_us",
+        "appointment_us",
+        "procedure",
+        "channel",
+        "status",
+        "paid_online",
+        "digitised",
+        "electronic_result",
+        "reused_data",
+        "zero_fees",
+        *(k for k in keys if k not in {"procedure", "channel"}),
+        _has=pl.col("supplement_requested_us").list.len() > 0,
+    )
+    m = _window_members(narrow, windows)
+    if procedures is not None:
+        unknown = sorted(set(m.get_column("procedure").unique().to_list()) - set(procedures))
+        if unknown:
+            raise TimelinessError(
+                [
+                    Problem("procedures", "unknown-procedure", f"the procedure {code}", "absent")
+                    for code in unknown
+                ]
+            )
+    m = _due_bases(m, indexed, procedures, cal)
+    plain = m.filter(~pl.col("_has")).with_columns(
+        _waiting=pl.lit(None, dtype=pl.Int64),
+        _judged=pl.when("_ended").then(end).otherwise(pl.col("_we")),
+        _requests=pl.lit(0, dtype=pl.Int64),
+        _paused=pl.lit(0, dtype=pl.Int64),
+        _pause_days=pl.lit(0, dtype=pl.Int64),
+    )
+    paused = _pauses(m.filter("_has"), requests, luts, spans, day_us)
+    c = pl.concat([plain, paused.select(plain.columns)], how="vertical").with_columns(
+        _jd=_day(pl.col("_judged")), _rd=_day(rec)
     )
     _check_days(c, ["_jd", "_rd"], luts)
     extended = c.filter(pl.col("_pause_days") > 0)
@@ -608,7 +677,11 @@ def _window_counts(
     )
     top = c.select(pl.col("_due_index").max()).item()
     if top is not None and top >= len(luts.work):
-        bad = c.filter(pl.col("_due_index") >= len(luts.work)).row(0, named=True)
+        bad = (
+            c.filter(pl.col("_due_index") >= len(luts.work))
+            .sort("window", "_row")
+            .row(0, named=True)
+        )
         base_day = date.fromordinal(bad["due_base"])
         raise CalendarRangeError(
             base_day,
@@ -636,22 +709,16 @@ def _window_counts(
         .then(pl.when(ended).then(2).otherwise(4))
         .when(ended)
         .then(pl.when(jd > pl.col("_due")).then(2).when(jd < pl.col("_due")).then(0).otherwise(1))
-        .otherwise(pl.when(jd > pl.col("_due")).then(4).otherwise(3)),
-        _elapsed=_position(pl.col("_judged"), jd, luts, spans, day_us)
-        - _position(rec, pl.col("_rd"), luts, spans, day_us)
-        - pl.col("_paused"),
+        .otherwise(pl.when(jd > pl.col("_due")).then(4).otherwise(3))
     )
-    if procedures is not None:
-        names = sorted(set(c.get_column("procedure").unique().to_list()))
-        info = pl.DataFrame(
-            {
-                "procedure": names,
-                "_paper": [procedures[n].paper_result for n in names],
-                "_fee": [procedures[n].fee_bearing for n in names],
-            },
-            schema={"procedure": pl.String, "_paper": pl.Boolean, "_fee": pl.Boolean},
+    names = sorted(set(c.get_column("procedure").unique().to_list()))
+    if procedures is not None and names:
+        paper = [procedures[n].paper_result for n in names]
+        fee_bearing = [procedures[n].fee_bearing for n in names]
+        c = c.with_columns(
+            _paper=pl.col("procedure").replace_strict(names, paper, return_dtype=pl.Boolean),
+            _fee=pl.col("procedure").replace_strict(names, fee_bearing, return_dtype=pl.Boolean),
         )
-        c = c.join(info, on="procedure", how="left", maintain_order="left")
     else:
         c = c.with_columns(_paper=pl.lit(value=True), _fee=pl.lit(value=False))
     online = pl.col("channel") == 2
@@ -659,7 +726,7 @@ def _window_counts(
     # 3.3, 3.6 and 4.3 count the dossiers received in the window (the formula document: "có
     # Ngày tiếp nhận trong kỳ"); 3.6 leaves out dossiers whose fee list is all zero; 4.1
     # counts the dossiers of procedures that must return a paper result, ended or not.
-    received_in = rec >= start_us
+    received_in = pl.col("_in")
     fee = received_in & pl.col("_fee") & ~pl.col("zero_fees")
     counts: dict[str, Any] = {
         "counted": pl.len(),
@@ -679,23 +746,38 @@ def _window_counts(
         **{f"status_{s}": (pl.col("status") == s).sum() for s in range(1, 11)},
         **{f"channel_{ch}": (pl.col("channel") == ch).sum() for ch in range(1, 4)},
     }
-    group = [pl.col(k).cast(pl.String) for k in keys]
-    key_names = list(keys)
+    group = [pl.col("window"), *(pl.col(k).cast(pl.String) for k in keys)]
+    key_names = ["window", *keys]
     wide = c.group_by(group).agg(**{k: v.cast(pl.Int64) for k, v in counts.items()})
     long = wide.unpivot(index=key_names, variable_name="measure", value_name="value").with_columns(
         procedure_code=pl.lit(None, dtype=pl.String)
     )
+    # 2.2: the working time spent on the dossiers ended, per procedure.
     spent = (
-        c.filter(ended)
-        .group_by([*group, pl.col("procedure").alias("_p")])
-        .agg(elapsed_us=pl.col("_elapsed").sum(), ended_n=pl.len().cast(pl.Int64))
-        .rename({"_p": "procedure_code"})
+        c.select(
+            *group,
+            "_judged",
+            "_jd",
+            "received_us",
+            "_rd",
+            "_paused",
+            "_ended",
+            procedure_code=pl.col("procedure"),
+        )
+        .filter("_ended")
+        .select(
+            *key_names,
+            "procedure_code",
+            elapsed_us=_position(pl.col("_judged"), jd, luts, spans, day_us)
+            - _position(rec, pl.col("_rd"), luts, spans, day_us)
+            - pl.col("_paused"),
+        )
+        .group_by([*key_names, "procedure_code"])
+        .agg(pl.col("elapsed_us").sum(), ended_n=pl.len().cast(pl.Int64))
         .unpivot(index=[*key_names, "procedure_code"], variable_name="measure", value_name="value")
     )
     out = pl.concat([long, spent.select(long.columns)], how="vertical")
-    return out.filter(pl.col("value") != 0).with_columns(
-        window=pl.lit(window_index, dtype=pl.Int32)
-    )
+    return out.filter(pl.col("value") != 0)
 
 
 _KIND_NAMES: Final = ("early", "on_time", "late", "within", "overdue")
@@ -735,12 +817,11 @@ def partition_counts(
     pl = polars_module()
     _check_keys(frame, by)
     cal = calendar if calendar is not None else default_calendar()
-    parts = [_window_counts(frame, i, w, by, procedures, cal) for i, w in enumerate(windows)]
     schema = _long_schema(by)
-    result: PolarsFrame = pl.concat(
-        [p.select(list(schema)).cast(schema) for p in parts] or [pl.DataFrame(schema=schema)],
-        how="vertical",
-    )
+    if not windows:
+        return pl.DataFrame(schema=schema)
+    counts = _windows_counts(frame, windows, by, procedures, cal)
+    result: PolarsFrame = counts.select(list(schema)).cast(schema)
     return result
 
 
