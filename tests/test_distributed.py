@@ -8,7 +8,7 @@ import re
 import shutil
 import signal
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from types import SimpleNamespace
@@ -121,8 +121,11 @@ def _stop_jvm(context: Any) -> None:
 
 
 @pytest.fixture(scope="module")
-def spark(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """One local Spark session for the module's tests, its JVM ended afterwards."""
+def spark_frame(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Callable[[DossierTable], Any]]:
+    """Spark dataframes of tables, in three partitions, read from Parquet as a warehouse keeps
+    them; one local session serves the module, its JVM ended afterwards."""
     pyspark = pytest.importorskip(
         "pyspark", reason="PySpark is not installed: pip install 'par_index[spark]'"
     )
@@ -138,12 +141,19 @@ def spark(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     where: Path = tmp_path_factory.mktemp("spark")
     for key, value in {**SPARK_CONF, "spark.sql.warehouse.dir": str(where / "warehouse")}.items():
         builder = builder.config(key, value)
+    files = itertools.count()
+
+    def frame_of(table: DossierTable) -> Any:
+        path = where / f"{next(files)}.parquet"
+        table.frame.write_parquet(path)
+        return session.read.parquet(str(path)).repartition(3)
+
     interrupt = signal.getsignal(signal.SIGINT)  # the Spark context installs its own
-    session = None
+    session: Any = None
     try:
         session = builder.getOrCreate()
         session.sparkContext.setLogLevel("ERROR")
-        yield session
+        yield frame_of
     finally:
         if session is not None:
             session.stop()
@@ -151,29 +161,19 @@ def spark(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         signal.signal(signal.SIGINT, interrupt)
 
 
-_FILES = itertools.count()
-
-
-def _spark_frame(spark: Any, table: DossierTable) -> Any:
-    """``table`` in three partitions, read from Parquet as a warehouse keeps it."""
-    path = Path(spark.conf.get("spark.sql.warehouse.dir")).parent / f"{next(_FILES)}.parquet"
-    table.frame.write_parquet(path)
-    return spark.read.parquet(str(path)).repartition(3)
-
-
 @spark_warnings
-def test_spark_in_local_mode(spark: Any) -> None:
+def test_spark_in_local_mode(spark_frame: Callable[[DossierTable], Any]) -> None:
     table = DossierTable.from_dossiers(ba_trang_synthetic_dossiers())
     single = measure_groups(table, WINDOWS, BY)
-    assert measure_spark(_spark_frame(spark, table), WINDOWS, BY) == single
+    assert measure_spark(spark_frame(table), WINDOWS, BY) == single
 
 
 @spark_warnings
-def test_spark_35_collects_the_counts_as_rows(spark: Any) -> None:
+def test_spark_35_collects_the_counts_as_rows(spark_frame: Callable[[DossierTable], Any]) -> None:
     """PySpark 3.5 has no ``DataFrame.toArrow``: the counts reach the driver as rows."""
     table = DossierTable.from_dossiers(ba_trang_synthetic_dossiers())
     procedures = ba_trang_synthetic_procedures()
-    frame = _spark_frame(spark, table)
+    frame = spark_frame(table)
     spark_35 = SimpleNamespace(
         mapInArrow=lambda f, schema: SimpleNamespace(collect=frame.mapInArrow(f, schema).collect)
     )
@@ -215,11 +215,12 @@ def fielded_dossiers(draw: st.DrawFn) -> tuple[list[Dossier], list[str], dict[st
 @settings(max_examples=8)
 @given(fielded_dossiers())
 def test_spark_equals_one_machine_on_any_dossiers(
-    spark: Any, drawn: tuple[list[Dossier], list[str], dict[str, Procedure]]
+    spark_frame: Callable[[DossierTable], Any],
+    drawn: tuple[list[Dossier], list[str], dict[str, Procedure]],
 ) -> None:
     dossiers, fields, procedures = drawn
     table = DossierTable.from_dossiers(dossiers, {"field": fields})
     by = ["unit", "field"]
     single = measure_groups(table, SPARK_WINDOWS, by, procedures=procedures)
-    frame = _spark_frame(spark, table)
+    frame = spark_frame(table)
     assert measure_spark(frame, SPARK_WINDOWS, by, procedures=procedures) == single
