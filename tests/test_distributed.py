@@ -8,6 +8,7 @@ import re
 import shutil
 import signal
 import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -179,6 +180,16 @@ def test_spark_35_collects_the_counts_as_rows(spark_frame: Callable[[DossierTabl
     )
     single = measure_groups(table, WINDOWS, ["unit"], procedures=procedures)
     assert measure_spark(spark_35, WINDOWS, ["unit"], procedures=procedures) == single
+
+
+@spark_warnings
+def test_spark_without_pandas_names_the_extra(
+    spark_frame: Callable[[DossierTable], Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    frame = spark_frame(DossierTable.from_dossiers(ba_trang_synthetic_dossiers()[:3]))
+    monkeypatch.setitem(sys.modules, "pandas", None)  # as if pandas were not installed
+    with pytest.raises(ImportError, match=re.escape("pip install 'par_index[spark]'")):
+        measure_spark(frame, WINDOWS, BY)
 
 
 #: Supplement pauses, swap days and 15:00 cut-offs of H1 2023 (Tết, 30/4–1/5), in calendar
