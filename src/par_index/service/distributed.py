@@ -105,7 +105,8 @@ def measure_spark(
         calendar: the working-day calendar (default: the library's).
 
     Raises:
-        ImportError: naming the extra when PySpark is missing.
+        ImportError: naming the extra when PyArrow, or the pandas PySpark's ``mapInArrow``
+            needs, is missing.
         TimelinessError: as :func:`~par_index.service.columnar.measure_table` (raised on an
             executor, reported by Spark).
     """
@@ -124,13 +125,24 @@ def measure_spark(
             found = partition_counts(part, windows, keys, procedures=procedures, calendar=calendar)
             yield from found.to_arrow().to_batches()
 
-    result = frame.mapInArrow(counts, schema)
+    try:
+        result = frame.mapInArrow(counts, schema)
+    except ImportError as missing:  # PySpark checks for pandas even for Arrow batches
+        raise ImportError(
+            f"the Spark path needs: pip install 'par_index[spark]' ({missing})"
+        ) from missing
     pl = polars_module()
-    found = (
-        pl.from_arrow(result.toArrow())
-        if hasattr(result, "toArrow")  # PySpark 4
-        else pl.from_pandas(result.toPandas())
-    )
+    if hasattr(result, "toArrow"):  # PySpark 4
+        found = pl.from_arrow(result.toArrow())
+    else:  # PySpark 3.5: the counts are a few rows per group, collected as they are
+        types = {
+            "window": pl.Int32,
+            **dict.fromkeys(keys, pl.String),
+            "procedure_code": pl.String,
+            "measure": pl.String,
+            "value": pl.Int64,
+        }
+        found = pl.DataFrame([tuple(r) for r in result.collect()], schema=types, orient="row")
     return finish_counts(
         combine_counts([found], keys),
         windows,
