@@ -121,6 +121,24 @@ def test_blocks_of_lines_read_as_the_whole(
     assert len(table) >= 250, name
 
 
+def test_cells_with_surrounding_white_space() -> None:
+    """Every cell padded with spaces, tabs or no-break spaces: read as the scalar loader reads
+    them (the engine strips a column again only where its cells fail)."""
+    lines = example_text().splitlines()
+    pads = [" ", "\t", "\u00a0", "  "]
+    padded = [lines[0]] + [
+        ",".join(
+            f"{pads[i % 4]}{cell}{pads[(i + j) % 4]}" for j, cell in enumerate(line.split(","))
+        )
+        for i, line in enumerate(lines[1:])
+    ]
+    text = "\n".join(padded) + "\n"
+    assert_same_load(text)
+    table, rejected = read_dossier_table(text)
+    assert rejected == ()
+    assert table == read_dossier_table(example_text())[0]
+
+
 def test_bytes_bom_and_header_errors_are_the_scalar_loaders() -> None:
     text = example_text()
     table, _ = read_dossier_table(("\ufeff" + text).encode())

@@ -89,6 +89,7 @@ _MOMENTS: Final = {
     "finished_us": ("NgayKetThucXuLy", False),
     "returned_us": ("NgayTraKetQua", False),
 }
+_CODES: Final = frozenset({"MaHoSo", "MaTTHC", "MaDonVi"})
 _FLAG_COLUMNS: Final = {
     "paid_online": "ThanhToanTrucTuyen",
     "digitised": "SoHoa",
@@ -439,7 +440,11 @@ def _plain_batches(
                 frame = None
         if frame is not None and frame.height == lines:
             rowno = pl.int_range(row, row + lines, dtype=pl.Int64, eager=True).alias("_rowno")
-            yield _Raw(frame.select(wanted).with_columns(rowno), ())
+            # Handed over in a box: the generator keeps no reference to the batch (nor to the
+            # block's bytes) while the reader works on it.
+            box = [_Raw(frame.select(wanted).with_columns(rowno), ())]
+            del frame, rowno, block
+            yield box.pop()
         else:
             yield from _arrow_batches(block, names, wanted, delimiter, row, 0, [])
         row += lines
@@ -533,7 +538,9 @@ def _arrow_batches(
         rowno, start = _numbers(pl, start, frame.height, pending)
         done = tuple(bad)
         bad.clear()
-        yield _Raw(frame.with_columns(rowno), done)
+        box = [_Raw(frame.with_columns(rowno), done)]
+        del frame, rowno, batch
+        yield box.pop()
     if bad:
         schema = {**dict.fromkeys(wanted, pl.String), "_rowno": pl.Int64}
         yield _Raw(pl.DataFrame(schema=schema), tuple(bad))
@@ -817,15 +824,18 @@ def _parse_moments(pl: Any, frame: Any, columns: Mapping[str, tuple[str, bool]])
         chosen[out] = _forms_in(head.filter(head != "").head(_SAMPLE).to_list())
     frame = _moments_of(pl, frame, columns, chosen)
     for out, (src, end_of_day) in columns.items():
-        left = frame.get_column(src).filter(frame.get_column(out) == _BAD)
-        more = _forms_in(left.head(_SAMPLE).to_list(), chosen[out]) if left.len() else []
-        if more:
-            again = _moments_of(
-                pl, frame.select(src), {"_again": (src, end_of_day)}, {"_again": more}
-            ).get_column("_again")
-            frame = frame.with_columns(
-                pl.when(pl.col(out) == _BAD).then(again).otherwise(pl.col(out)).alias(out)
-            )
+        # Texts no form read: read again without surrounding white space, by the forms they
+        # show then; what is left goes to the scalar rules.
+        bad = frame.get_column(out) == _BAD
+        if bad.any():
+            at = bad.arg_true()
+            texts = frame.get_column(src).gather(at).str.strip_chars()
+            forms = _forms_in(texts.head(_SAMPLE).to_list())
+            if forms:
+                again = _moments_of(
+                    pl, texts.to_frame(src), {"_again": (src, end_of_day)}, {"_again": forms}
+                ).get_column("_again")
+                frame = frame.with_columns(frame.get_column(out).clone().scatter(at, again))
         frame = _resolve(pl, frame, src, out, end_of_day)
     return frame
 
@@ -873,10 +883,25 @@ def _lookup(pl: Any, s: Any, texts: Mapping[str, int], default: int | None) -> A
 def _fast_rows(pl: Any, raw: Any, has_unit: bool, unit_code: str | None) -> tuple[Any, Any]:
     """(valid rows as table columns with ``_rowno``, numbers of rows for the scalar rules).
 
-    ``raw`` has a stripped text column per portal field name (empty when absent).
+    ``raw`` has a text column per portal field name (empty when absent), the codes stripped
+    of surrounding white space, the other cells as they are in the file.
     """
     unit_ok = has_unit or (bool(unit_code) and unit_code == (unit_code or "").strip())
     g = _parse_moments(pl, raw, {k: (f"_s_{v[0]}", v[1]) for k, v in _MOMENTS.items()})
+    lookups = {
+        "channel": ("_s_KenhThucHien", _CHANNEL_TEXTS, None),
+        "status": ("_s_TrangThaiHoSo", _STATUS_TEXTS, None),
+        **{k: (f"_s_{v}", _FLAG_TEXTS, -1) for k, v in _FLAG_COLUMNS.items()},
+    }
+    g = g.with_columns(
+        **{k: _lookup(pl, pl.col(src), texts, d) for k, (src, texts, d) in lookups.items()}
+    )
+    for name, (src, texts, default) in lookups.items():
+        # Cells with surrounding white space are looked up again without it.
+        miss = pl.col(name).is_null() if default is None else pl.col(name) == default
+        if g.select(miss.any()).item():
+            again = _lookup(pl, pl.col(src).str.strip_chars(), texts, default)
+            g = g.with_columns(pl.when(miss).then(again).otherwise(pl.col(name)).alias(name))
     f = g.select(
         "_rowno",
         *_MOMENTS,
@@ -884,9 +909,7 @@ def _fast_rows(pl: Any, raw: Any, has_unit: bool, unit_code: str | None) -> tupl
         code=pl.col("_s_MaHoSo"),
         procedure=pl.col("_s_MaTTHC"),
         unit=pl.col("_s_MaDonVi") if has_unit else pl.lit(unit_code or "", dtype=pl.String),
-        channel=_lookup(pl, pl.col("_s_KenhThucHien"), _CHANNEL_TEXTS, None),
-        status=_lookup(pl, pl.col("_s_TrangThaiHoSo"), _STATUS_TEXTS, None),
-        **{k: _lookup(pl, pl.col(f"_s_{v}"), _FLAG_TEXTS, -1) for k, v in _FLAG_COLUMNS.items()},
+        **{name: pl.col(name) for name in lookups},
         sup_req=pl.col("_s_NgayYeuCauBoSung"),
         sup_done=pl.col("_s_NgayHoanThanhBoSung"),
     )
@@ -1112,6 +1135,15 @@ def _repeated(
     return tuple(out)
 
 
+def _repeats(values: Any) -> bool:
+    """Whether a value occurs twice (sorted, neighbours compared: less memory than a hash
+    table of a million values)."""
+    if values.len() < 2:
+        return False
+    ordered = values.sort()
+    return bool((ordered.slice(1) == ordered.slice(0, ordered.len() - 1)).any())
+
+
 def _duplicate_problems(dups: Sequence[DuplicateCode], header: _Header) -> list[Problem]:
     return [
         Problem(
@@ -1149,8 +1181,14 @@ def _read_batch(
         before = frame.height
         frame = frame.filter(~pl.col("_rowno").is_in(sorted(plan.drop)))
         dropped = before - frame.height
+    # Codes are stripped of surrounding white space; other cells are read as they are, and
+    # stripped only where that fails (a copy of every cell would double the batch's memory).
     stripped = {
-        f"_s_{field}": pl.col(field).str.strip_chars() if field in frame.columns else pl.lit("")
+        f"_s_{field}": (
+            (pl.col(field).str.strip_chars() if field in _CODES else pl.col(field))
+            if field in frame.columns
+            else pl.lit("")
+        )
         for field in CSV_COLUMNS
     }
     attributes = {}
@@ -1249,14 +1287,16 @@ def _run(
     for raw in plan.batches:
         rejected.extend((_number(r.location), r) for r in raw.bad)
         good, bad, count, batch_codes = _read_batch(plan, raw, unit_code)
+        size, bad_rows = raw.frame.estimated_size(), len(raw.bad)
+        del raw  # the batch's text is not kept while its rows are counted
         rejected.extend(bad)
-        rows += count + len(raw.bad)
+        rows += count + bad_rows
         accepted += good.height
         if duplicates == "error":
             hashes.append(batch_codes)
         if not rejected or partial:
             sink(_schema_frame(good))
-        done += raw.frame.estimated_size()
+        done += size
         if progress is not None:
             progress(min(done / max(plan.opened.size, 1), 1.0))
     rejected.sort(key=lambda r: r[0])
@@ -1264,7 +1304,7 @@ def _run(
     dups = plan.duplicates
     problems: list[Problem] = []
     if duplicates == "error":
-        if hashes and pl.concat(hashes).is_duplicated().any():
+        if hashes and _repeats(pl.concat(hashes)):
             dups = _code_pass(plan.opened, plan.header, plan.where, keep_last=False)
         problems = _duplicate_problems(dups, plan.header)
     if found and not partial:
