@@ -1,14 +1,14 @@
 """Reading dossier exports (CSV, XLSX, Parquet) into the columnar engine, in batches.
 
-A file is read batch by batch (about 4 MB of text at a time), so memory stays bounded
+A file is read batch by batch (about 16 MB of text at a time), so memory stays bounded
 whatever its size: :func:`count_dossier_export` keeps only the additive counts of each batch
 (:func:`~par_index.service.columnar.partition_counts`), :func:`read_dossier_export` keeps the
 rows as one :class:`~par_index.service.columnar.DossierTable`.
 
 Each batch is checked on a vectorised fast path with the rules of
 :class:`~par_index.model.dossiers.Dossier`; a row that fails any rule, or holds something
-unusual (a moment in a form other than dd/mm/yyyy[ HH:MM[:SS]], a year before 1976 when
-Vietnam's offset was not UTC+7), is read again by the scalar rules of
+unusual (a moment in a form other than dd/mm/yyyy[ HH:MM[:SS]], yyyyMMddHHmmss or ISO 8601
+without an offset, a year before 1976 when Vietnam's offset was not UTC+7), is read again by the scalar rules of
 :func:`par_index.formats.portal.loads_dossiers_csv`, so accepted rows and reported problems
 are the scalar loader's own.
 
