@@ -413,3 +413,43 @@ def test_utf8_is_checked_across_blocks(tmp_path: Path) -> None:
     (tmp_path / "broken.csv").write_bytes(broken)
     assert columnar_reader._streams_as_utf8(tmp_path / "split.csv")
     assert not columnar_reader._streams_as_utf8(tmp_path / "broken.csv")
+
+
+def test_rejected_rows_past_the_cap_are_counted(tmp_path: Path) -> None:
+    """Past 1,000 problems, rejected rows are counted by problem code, not kept (as the
+    scalar loaders do): a million bad rows cost kilobytes, and the listing stays readable."""
+    header, rows = example_rows()
+    bad = []
+    for i in range(1100):
+        row = list(rows[i % len(rows)])
+        row[0], row[4] = f"X-{i}", "11"  # no status 11
+        bad.append(row)
+    bad.insert(499, ["short", "row"])  # row 501: refused by the careful reader, kept in order
+    data = to_csv(header, bad).encode()
+    report = read_dossier_export(data, partial=True).report
+    assert len(report.rejected) == 1000
+    assert report.rejected[499].location == "row 501"
+    assert report.rejected[499].problems[0].code == "cell-count"
+    assert [r.location for r in report.rejected[:2]] == ["row 2", "row 3"]
+    assert report.omitted == (("not-allowed", 101),)
+    assert (report.omitted_records, report.rejected_count, report.partial) == (101, 1101, True)
+    with pytest.raises(LoadError) as strict:
+        read_dossier_export(data)
+    assert len(strict.value.problems) == 1000
+    assert strict.value.omitted == {"not-allowed": 101}
+    path = tmp_path / "cap.csv"
+    path.write_bytes(data)
+    status, text = run("dossiers", "stats", str(path), "--period", "năm 2023", "--partial")
+    assert status == 0
+    assert "1.101 dòng bị loại:" in text
+    assert "… và 101 lỗi khác không liệt kê (not-allowed 101)" in text
+    assert text.count("[not-allowed]") == 999
+    status, text = run(
+        "dossiers", "stats", str(path), "--period", "năm 2023", "--partial", "--format", "json"
+    )
+    read = json.loads(text)["read"]
+    assert (read["rejected_count"], len(read["rejected"]), read["omitted"]) == (
+        1101,
+        1000,
+        {"not-allowed": 101},
+    )

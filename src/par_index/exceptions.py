@@ -9,11 +9,11 @@ so that a tool can show all of them at once instead of the first.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from par_index.core.limits import DEFAULT_LIMITS
+from par_index.core.limits import DEFAULT_LIMITS, Limits
 
 __all__ = [
     "InvalidAdministrativeUnit",
@@ -28,6 +28,7 @@ __all__ = [
     "ParIndexError",
     "Problem",
     "Rejected",
+    "RejectedRecords",
 ]
 
 
@@ -73,6 +74,37 @@ class Rejected:
 
     location: str
     problems: tuple[Problem, ...]
+
+
+class RejectedRecords:
+    """The rejected records of one file: kept in full up to the problem cap
+    (:attr:`~par_index.core.limits.Limits.max_problems`), then counted, their problems by
+    code, so that a million bad rows cost kilobytes."""
+
+    def __init__(self, limits: Limits = DEFAULT_LIMITS) -> None:
+        self.cap = limits.max_problems
+        self.kept: list[Rejected] = []
+        self.kept_problems = 0
+        self.omitted: Counter[str] = Counter()
+        self.omitted_records = 0
+
+    def add(self, location: str, problems: Sequence[Problem]) -> None:
+        """Keep a rejected record, or count it once the cap is reached."""
+        if self.kept_problems < self.cap:
+            self.kept.append(Rejected(location, tuple(problems)))
+            self.kept_problems += len(problems)
+        else:
+            self.omitted_records += 1
+            self.omitted.update(p.code for p in problems)
+
+    @property
+    def count(self) -> int:
+        """Every record rejected, kept or counted."""
+        return len(self.kept) + self.omitted_records
+
+    def omitted_items(self) -> tuple[tuple[str, int], ...]:
+        """The problems not kept, by code, sorted."""
+        return tuple(sorted(self.omitted.items()))
 
 
 class ParIndexError(Exception):

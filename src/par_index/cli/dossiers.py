@@ -389,11 +389,16 @@ def _write_report(report: ExportReport | None, out: TextIO, lang: Lang) -> None:
         )
         for d in report.duplicates:
             out.write(f"  {d.code}: {', '.join(d.places)}\n")
-    if report.rejected:
-        out.write(_rt("rejected", lang, n=len(report.rejected)) + "\n")
+    if report.rejected_count:
+        out.write(_rt("rejected", lang, n=format_number(report.rejected_count, lang)) + "\n")
         for r in report.rejected:
             for p in r.problems:
                 out.write(f"  {p.path}: expected {p.expected}, found {p.found} [{p.code}]\n")
+        if report.omitted:
+            counts = ", ".join(f"{code} {format_number(n, lang)}" for code, n in report.omitted)
+            total = format_number(sum(n for _, n in report.omitted), lang)
+            line = _ct("omitted", lang).format(n=total, counts=counts)
+            out.write(f"  {line}\n")
 
 
 def _cell(r: Ratio | None, lang: Lang, mark: str) -> str:
@@ -513,7 +518,7 @@ def _single(
         data["read"] = report_json(report)
         return emit_json(out, data)
     quiet_report = report is not None and not (
-        report.rejected
+        report.rejected_count
         or report.duplicates
         or report.ignored_columns
         or any(t != f for t, f in report.columns)

@@ -8,9 +8,11 @@ rows as one :class:`~par_index.service.columnar.DossierTable`.
 Each batch is checked on a vectorised fast path with the rules of
 :class:`~par_index.model.dossiers.Dossier`; a row that fails any rule, or holds something
 unusual (a moment in a form other than dd/mm/yyyy[ HH:MM[:SS]], yyyyMMddHHmmss or ISO 8601
-without an offset, a year before 1976 when Vietnam's offset was not UTC+7), is read again by the scalar rules of
-:func:`par_index.formats.portal.loads_dossiers_csv`, so accepted rows and reported problems
-are the scalar loader's own.
+without an offset, a year before 1976 when Vietnam's offset was not UTC+7), is read again by
+the scalar rules of :func:`par_index.formats.portal.loads_dossiers_csv`, so accepted rows and
+reported problems are the scalar loader's own. Past
+:attr:`~par_index.core.limits.Limits.max_problems` problems, rejected rows are counted by
+problem code instead of kept, as the scalar loaders count them.
 
 What the reading found is reported (:class:`ExportReport`): the encoding, the columns
 recognised by their Vietnamese titles (:mod:`par_index.formats.portal_columns`), the columns
@@ -22,8 +24,10 @@ append corrections) and counts the rows dropped.
 from __future__ import annotations
 
 import codecs
+import collections
 import csv
 import io
+import itertools
 import os
 import re
 import unicodedata
@@ -37,7 +41,7 @@ import attrs
 from par_index.calendar.work_calendar import WorkCalendar
 from par_index.core.decode import decode_text
 from par_index.core.tz import VN_TZ
-from par_index.exceptions import LoadError, Problem, Rejected
+from par_index.exceptions import LoadError, Problem, Rejected, RejectedRecords
 from par_index.formats._exports import (
     CSV_COLUMNS,
     FLAGS,
@@ -82,6 +86,7 @@ _BAD: Final = -(2**63) + 1  # a cell only the scalar rules can judge
 _BLOCK: Final = 1 << 24  # bytes of CSV text per batch (larger blocks cost memory, save passes)
 _XLSX_BATCH: Final = 50_000
 _COUNT_ROWS: Final = 1 << 17  # valid rows counted at once
+_SLOW_ROWS: Final = 8192  # rows read by the scalar rules gathered into one frame
 _MOMENTS: Final = {
     "submitted_us": ("NgayNopHoSo", False),
     "received_us": ("NgayTiepNhan", False),
@@ -130,6 +135,9 @@ class ExportReport:
         rejected: the rows that break a rule, each with every problem and its place.
         duplicates: the codes found on several rows.
         duplicate_policy: ``error`` or ``keep-last``.
+        omitted: past :attr:`~par_index.core.limits.Limits.max_problems` problems, the
+            problems of the rejected rows not kept in ``rejected``, by code.
+        omitted_records: how many rejected rows are counted in ``omitted`` instead of kept.
     """
 
     source: str
@@ -142,11 +150,18 @@ class ExportReport:
     rejected: tuple[Rejected, ...]
     duplicates: tuple[DuplicateCode, ...]
     duplicate_policy: Duplicates = "error"
+    omitted: tuple[tuple[str, int], ...] = ()
+    omitted_records: int = 0
 
     @property
     def partial(self) -> bool:
         """Whether some rows were rejected: figures then cover the valid rows only."""
-        return bool(self.rejected)
+        return bool(self.rejected) or self.omitted_records > 0
+
+    @property
+    def rejected_count(self) -> int:
+        """Every row rejected, kept in ``rejected`` or counted in ``omitted``."""
+        return len(self.rejected) + self.omitted_records
 
     @property
     def dropped_duplicates(self) -> int:
@@ -1169,10 +1184,10 @@ def _sheet_name(opened: _Opened) -> str | None:
 
 
 def _read_batch(
-    plan: _Plan, raw: _Raw, unit_code: str | None
-) -> tuple[Any, list[tuple[int, Rejected]], int, Any]:
-    """The valid rows of a batch (table columns + ``_rowno``), its rejected rows, how many
-    rows it had, and the 64-bit hashes of its (non-empty) codes."""
+    plan: _Plan, raw: _Raw, unit_code: str | None, reject: Callable[[int, Rejected], None]
+) -> tuple[Any, int, Any]:
+    """The valid rows of a batch (table columns + ``_rowno``), how many rows it had, and the
+    64-bit hashes of its (non-empty) codes; its rejected rows go to ``reject`` in row order."""
     pl = polars_module()
     names = plan.header.names
     frame = raw.frame.rename({f"c{i}": n for i, n in enumerate(names)})
@@ -1209,41 +1224,69 @@ def _read_batch(
     # file's size); a repeated hash sends the reader back to the codes themselves.
     codes = s.get_column("_s_MaHoSo").filter(s.get_column("_s_MaHoSo") != "").hash()
     good, slow = _fast_rows(pl, s, "MaDonVi" in frame.columns, unit_code)
-    rejected: list[tuple[int, Rejected]] = []
     if slow.len():
-        extra: list[Dossier] = []
-        numbers: list[int] = []
-        attrs_rows: dict[str, list[str]] = {k: [] for k in attributes}
         sub = frame.filter(pl.col("_rowno").is_in(slow.implode()))
         attr_frame = s.filter(pl.col("_rowno").is_in(slow.implode()))
-        order = list(names)
-        attr_rows: list[dict[str, Any]] = (
-            list(attr_frame.select(*attributes).iter_rows(named=True))
-            if attributes
-            else [{}] * sub.height
-        )
-        for values, attr_values in zip(
-            sub.select(*order, "_rowno").iter_rows(), attr_rows, strict=True
-        ):
-            n = values[-1]
-            where = plan.where(n)
-            result = read_row(list(order), list(values[:-1]), where, unit_code)
-            if isinstance(result, Dossier):
-                extra.append(result)
-                numbers.append(n)
-                for k in attributes:
-                    attrs_rows[k].append(attr_values[k])
-            else:
-                problems = tuple(_titled(p, plan.header) for p in result)
-                rejected.append((n, Rejected(where, problems)))
+        del frame, s
+        more = _slow_rows(plan, sub, attr_frame, list(attributes), unit_code, reject)
+        if more:
+            good = pl.concat(
+                [good, *(m.select(good.columns) for m in more)], how="vertical_relaxed"
+            ).sort("_rowno")
+    return good, rows, codes
+
+
+def _slow_rows(
+    plan: _Plan,
+    sub: Any,
+    attr_frame: Any,
+    attributes: list[str],
+    unit_code: str | None,
+    reject: Callable[[int, Rejected], None],
+) -> list[Any]:
+    """The rows the fast path set aside, read by the scalar rules, a few thousand at a time:
+    the valid ones as frames of table columns, the others handed to ``reject`` in row order.
+    """
+    pl = polars_module()
+    order = list(plan.header.names)
+    frames: list[Any] = []
+    extra: list[Dossier] = []
+    numbers: list[int] = []
+    attrs_rows: dict[str, list[str]] = {k: [] for k in attributes}
+
+    def flush() -> None:
         if extra:
-            more = DossierTable.from_dossiers(extra, attrs_rows or None).frame.with_columns(
-                _rowno=pl.Series(numbers, dtype=pl.Int64)
+            frames.append(
+                DossierTable.from_dossiers(extra, attrs_rows or None).frame.with_columns(
+                    _rowno=pl.Series(numbers, dtype=pl.Int64)
+                )
             )
-            good = pl.concat([good, more.select(good.columns)], how="vertical_relaxed").sort(
-                "_rowno"
-            )
-    return good, rejected, rows, codes
+        extra.clear()
+        numbers.clear()
+        for values in attrs_rows.values():
+            values.clear()
+
+    attr_rows: Iterator[dict[str, Any]] = (
+        attr_frame.select(*attributes).iter_rows(named=True) if attributes else itertools.repeat({})
+    )
+    # itertools.repeat never ends: the rows end the loop.
+    for values, attr_values in zip(
+        sub.select(*order, "_rowno").iter_rows(), attr_rows, strict=False
+    ):
+        n = values[-1]
+        where = plan.where(n)
+        result = read_row(list(order), list(values[:-1]), where, unit_code)
+        if isinstance(result, Dossier):
+            extra.append(result)
+            numbers.append(n)
+            for k in attributes:
+                attrs_rows[k].append(attr_values[k])
+            if len(extra) >= _SLOW_ROWS:
+                flush()
+        else:
+            reject(n, Rejected(where, tuple(_titled(p, plan.header) for p in result)))
+    flush()
+    return frames
 
 
 def _titled(problem: Problem, header: _Header) -> Problem:
@@ -1280,37 +1323,40 @@ def _run(
 ) -> ExportReport:
     pl = polars_module()
     plan = _plan(source, name, encoding, unit_code, extra_columns, duplicates)
-    rejected: list[tuple[int, Rejected]] = []
+    rejected = RejectedRecords()
     hashes: list[Any] = []
     rows = accepted = 0
     done = 0
     for raw in plan.batches:
-        rejected.extend((_number(r.location), r) for r in raw.bad)
-        good, bad, count, batch_codes = _read_batch(plan, raw, unit_code)
+        # Batches come in file order; within one, the rows the careful reader refused and
+        # those the rules refuse are merged by row number.
+        merge = _InRowOrder(raw.bad, rejected)
+        good, count, batch_codes = _read_batch(plan, raw, unit_code, merge.reject)
         size, bad_rows = raw.frame.estimated_size(), len(raw.bad)
         del raw  # the batch's text is not kept while its rows are counted
-        rejected.extend(bad)
+        merge.finish()
         rows += count + bad_rows
         accepted += good.height
         if duplicates == "error":
             hashes.append(batch_codes)
-        if not rejected or partial:
+        if not rejected.count or partial:
             sink(_schema_frame(good))
         done += size
         if progress is not None:
             progress(min(done / max(plan.opened.size, 1), 1.0))
-    rejected.sort(key=lambda r: r[0])
-    found = tuple(r for _, r in rejected)
     dups = plan.duplicates
     problems: list[Problem] = []
     if duplicates == "error":
         if hashes and _repeats(pl.concat(hashes)):
             dups = _code_pass(plan.opened, plan.header, plan.where, keep_last=False)
         problems = _duplicate_problems(dups, plan.header)
-    if found and not partial:
-        problems += [p for r in found for p in r.problems]
-    if problems:
-        raise LoadError(problems, source=plan.opened.name)
+    omitted = rejected.omitted_items()
+    if rejected.count and not partial:
+        problems += [p for r in rejected.kept for p in r.problems]
+    else:
+        omitted = ()
+    if problems or omitted:
+        raise LoadError(problems, source=plan.opened.name, omitted=dict(omitted))
     return ExportReport(
         source=plan.opened.name,
         format=plan.opened.format,
@@ -1319,10 +1365,32 @@ def _run(
         accepted=accepted,
         columns=plan.recognised,
         ignored_columns=plan.ignored,
-        rejected=found,
+        rejected=tuple(rejected.kept),
         duplicates=dups,
         duplicate_policy=duplicates,
+        omitted=rejected.omitted_items(),
+        omitted_records=rejected.omitted_records,
     )
+
+
+class _InRowOrder:
+    """Rejected rows of one batch to ``into`` in row order: those the careful reader refused
+    (``refused``) merged with those the rules refuse, which come in row order."""
+
+    def __init__(self, refused: Sequence[Rejected], into: RejectedRecords) -> None:
+        self.refused = collections.deque(sorted(refused, key=lambda r: _number(r.location)))
+        self.into = into
+
+    def reject(self, number: int, rejected: Rejected) -> None:
+        while self.refused and _number(self.refused[0].location) < number:
+            first = self.refused.popleft()
+            self.into.add(first.location, first.problems)
+        self.into.add(rejected.location, rejected.problems)
+
+    def finish(self) -> None:
+        while self.refused:
+            first = self.refused.popleft()
+            self.into.add(first.location, first.problems)
 
 
 def _number(location: str) -> int:

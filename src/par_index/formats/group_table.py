@@ -85,6 +85,7 @@ def report_json(report: ExportReport | None) -> dict[str, Any] | None:
         "partial": report.partial,
         "columns": [{"title": t, "field": f} for t, f in report.columns],
         "ignored_columns": list(report.ignored_columns),
+        "rejected_count": report.rejected_count,
         "rejected": [
             {
                 "location": r.location,
@@ -95,6 +96,7 @@ def report_json(report: ExportReport | None) -> dict[str, Any] | None:
             }
             for r in report.rejected
         ],
+        "omitted": dict(report.omitted),
         "duplicate_policy": report.duplicate_policy,
         "duplicates": [
             {"code": d.code, "places": list(d.places), "kept": d.kept} for d in report.duplicates

@@ -14,7 +14,6 @@ import enum
 import functools
 import json
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
@@ -32,7 +31,13 @@ from cattrs.errors import (
 
 from par_index.core.decode import decode_bytes
 from par_index.core.limits import DEFAULT_LIMITS, Limits
-from par_index.exceptions import InvalidValueError, LoadError, Problem, Rejected
+from par_index.exceptions import (
+    InvalidValueError,
+    LoadError,
+    Problem,
+    Rejected,
+    RejectedRecords,
+)
 from par_index.formats._exports import (
     Bad,
     show_found,
@@ -574,30 +579,15 @@ class LoadResult(Generic[T]):
             raise LoadError(self.problems, source=self.source, omitted=dict(self.omitted))
 
 
-class Rejections:
+class Rejections(RejectedRecords):
     """Rejected records of one file: kept in full up to the problem cap, then counted."""
-
-    def __init__(self, limits: Limits) -> None:
-        self.cap = limits.max_problems
-        self.kept: list[Rejected] = []
-        self.kept_problems = 0
-        self.omitted: Counter[str] = Counter()
-        self.omitted_records = 0
-
-    def add(self, location: str, problems: Sequence[Problem]) -> None:
-        if self.kept_problems < self.cap:
-            self.kept.append(Rejected(location, tuple(problems)))
-            self.kept_problems += len(problems)
-        else:
-            self.omitted_records += 1
-            self.omitted.update(p.code for p in problems)
 
     def result(self, records: list[T], source: str) -> LoadResult[T]:
         return LoadResult(
             tuple(records),
             tuple(self.kept),
             source,
-            tuple(sorted(self.omitted.items())),
+            self.omitted_items(),
             self.omitted_records,
         )
 
