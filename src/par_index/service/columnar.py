@@ -571,7 +571,7 @@ def _pauses(
         .group_by("window", "_row")
         .agg(_waiting=pl.col("req").min())
     )
-    has = has.join(waiting, on=["window", "_row"], how="left").with_columns(
+    has = has.join(waiting, on=["window", "_row"], how="left", maintain_order="left").with_columns(
         _judged=pl.when("_ended")
         .then(end)
         .when(pl.col("_waiting").is_not_null())
@@ -597,7 +597,7 @@ def _pauses(
         _paused=pl.col("_p").sum(),
         _pause_days=pl.col("_pd").sum(),
     )
-    return has.join(pauses, on=["window", "_row"], how="left").with_columns(
+    return has.join(pauses, on=["window", "_row"], how="left", maintain_order="left").with_columns(
         pl.col("_requests").fill_null(0),
         pl.col("_paused").fill_null(0),
         pl.col("_pause_days").fill_null(0),
@@ -652,17 +652,23 @@ def _windows_counts(
                 ]
             )
     m = _due_bases(m, indexed, procedures, cal)
-    plain = m.filter(~pl.col("_has")).with_columns(
+    # Most members have no supplement request: their columns are computed in place, and
+    # the few others' are put at their rows (no copy of the members).
+    paused = _pauses(m.filter("_has"), requests, luts, spans, day_us)
+    c = m.with_columns(
         _waiting=pl.lit(None, dtype=pl.Int64),
         _judged=pl.when("_ended").then(end).otherwise(pl.col("_we")),
         _requests=pl.lit(0, dtype=pl.Int64),
         _paused=pl.lit(0, dtype=pl.Int64),
         _pause_days=pl.lit(0, dtype=pl.Int64),
     )
-    paused = _pauses(m.filter("_has"), requests, luts, spans, day_us)
-    c = pl.concat([plain, paused.select(plain.columns)], how="vertical").with_columns(
-        _jd=_day(pl.col("_judged")), _rd=_day(rec)
-    )
+    if paused.height:
+        at = c.get_column("_has").arg_true()
+        c = c.with_columns(
+            c.get_column(name).clone().scatter(at, paused.get_column(name))
+            for name in ("_waiting", "_judged", "_requests", "_paused", "_pause_days")
+        )
+    c = c.with_columns(_jd=_day(pl.col("_judged")), _rd=_day(rec))
     _check_days(c, ["_jd", "_rd"], luts)
     extended = c.filter(pl.col("_pause_days") > 0)
     _check_days(extended, ["due_base"], luts)
