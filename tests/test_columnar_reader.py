@@ -175,6 +175,24 @@ def test_parquet_exports(tmp_path: Path) -> None:
     export = read_dossier_export(path)
     assert export.report.format == "parquet"
     assert export.table == whole()
+    # Moments with microseconds on some rows are read exactly, as their ISO text would be.
+    finished = pl.col("NgayKetThucXuLy").str.strptime(
+        pl.Datetime("us"), "%d/%m/%Y %H:%M", strict=False
+    )
+    fine = text.with_columns(
+        pl.when(pl.int_range(pl.len()) % 2 == 0)
+        .then(finished + pl.duration(microseconds=250))
+        .otherwise(finished)
+        .alias("NgayKetThucXuLy")
+    )
+    path = tmp_path / "fine.parquet"
+    fine.write_parquet(path)
+    as_text = fine.with_columns(
+        pl.col("NgayKetThucXuLy").dt.strftime("%Y-%m-%dT%H:%M:%S%.6f").fill_null("")
+    )
+    expected = read_dossier_export(as_text.write_csv().encode()).table
+    assert read_dossier_export(path).table == expected
+    assert expected != whole()
     with pytest.raises(LoadError) as broken:
         read_dossier_export(b"PAR1 not really")
     assert [p.code for p in broken.value.problems] == ["bad-parquet"]

@@ -669,8 +669,10 @@ def _parquet_text(pl: Any, column: Any) -> Any:
         if getattr(dtype, "time_zone", None):
             column = column.dt.convert_time_zone("Asia/Ho_Chi_Minh").dt.replace_time_zone(None)
         exact = column.dt.strftime("%d/%m/%Y %H:%M:%S")
-        fine = column.dt.strftime("%Y-%m-%dT%H:%M:%S%.6f")
         whole = column.dt.microsecond() == 0
+        if whole.fill_null(value=True).all():  # moments to the second: one form
+            return exact.fill_null("")
+        fine = column.dt.strftime("%Y-%m-%dT%H:%M:%S%.6f")
         return pl.select(pl.when(whole).then(exact).otherwise(fine).fill_null("")).to_series()
     if dtype == pl.Date:
         return column.dt.strftime("%d/%m/%Y").fill_null("")
