@@ -54,6 +54,10 @@ from par_index.formats.portal_columns import ATTRIBUTE_COLUMNS, canonical_column
 from par_index.model.dossiers import Dossier
 from par_index.model.procedures import Procedure
 from par_index.service.columnar import (
+    _DAY_US,
+    _EPOCH,
+    _MICROSECOND,
+    _VN_OFFSET_US,
     COLUMNS,
     DossierTable,
     Window,
@@ -79,9 +83,6 @@ __all__ = [
 Duplicates = Literal["error", "keep-last"]
 Source = str | os.PathLike[str] | bytes
 
-_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
-_MICRO: Final = timedelta(microseconds=1)
-_VN_OFFSET_US: Final = 25_200_000_000
 _BAD: Final = -(2**63) + 1  # a cell only the scalar rules can judge
 _BLOCK: Final = 1 << 24  # bytes of CSV text per batch (larger blocks cost memory, save passes)
 _XLSX_BATCH: Final = 50_000
@@ -724,7 +725,7 @@ def _scalar_us(text: str, end_of_day: bool) -> int:
     # Vietnam's offset is +07:00 (since 1975), so other moments take the scalar path.
     if dt.tzinfo is VN_TZ and dt.utcoffset() != timedelta(hours=7):
         return _BAD
-    return (dt - _EPOCH) // _MICRO
+    return (dt - _EPOCH) // _MICROSECOND
 
 
 @attrs.frozen
@@ -761,19 +762,18 @@ _FORMS: Final = (
 )
 _FORM_RES: Final = tuple(re.compile(f.pattern) for f in _FORMS)
 _SAMPLE: Final = 64  # texts looked at to choose the forms to parse
-_DAY_US: Final = 86_400_000_000
 _LAST_SECOND_US: Final = 86_399_000_000  # 23:59:59, the end of a day as the scalar rules say
 # Vietnam has kept UTC+7 since 1975: earlier moments are read by the scalar rules.
-_FIRST_US: Final = (datetime(1976, 1, 1, tzinfo=UTC) - _EPOCH) // _MICRO - _VN_OFFSET_US
+_FIRST_US: Final = (datetime(1976, 1, 1, tzinfo=UTC) - _EPOCH) // _MICROSECOND - _VN_OFFSET_US
 
 
-def _forms_in(texts: Sequence[str], tried: Sequence[_Form] = ()) -> list[_Form]:
-    """The forms, not yet ``tried``, that some of ``texts`` are written in."""
-    found = []
-    for form, regex in zip(_FORMS, _FORM_RES, strict=True):
-        if form not in tried and any(regex.match(t) for t in texts):
-            found.append(form)
-    return found
+def _forms_in(texts: Sequence[str]) -> list[_Form]:
+    """The forms that some of ``texts`` are written in."""
+    return [
+        form
+        for form, regex in zip(_FORMS, _FORM_RES, strict=True)
+        if any(regex.match(t) for t in texts)
+    ]
 
 
 def _moment_value(pl: Any, s: Any, forms: Sequence[_Form], end_of_day: bool) -> Any:
@@ -828,12 +828,13 @@ def _moments_of(
 
 def _parse_moments(pl: Any, frame: Any, columns: Mapping[str, tuple[str, bool]]) -> Any:
     """``frame`` with, for each ``out: (text column, end_of_day)``, the µs since the epoch of
-    the (stripped) text: null when empty, the scalar reading for uncommon forms, ``_BAD``
-    when only the scalar rules can judge it.
+    the text: null when empty (or white space only), the scalar reading for uncommon forms,
+    ``_BAD`` when only the scalar rules can judge it.
 
     The forms of :data:`_FORMS` found in a sample of each column are parsed by the engine
-    (a text of another form simply fails them); forms found among the texts left are tried
-    next, and what remains is read by the scalar rules once per distinct text.
+    (a text of another form simply fails them); the texts left are stripped of surrounding
+    white space and parsed by the forms they then show, and what remains is read by the
+    scalar rules once per distinct text.
     """
     chosen: dict[str, list[_Form]] = {}
     for out, (src, _) in columns.items():
@@ -891,7 +892,7 @@ _STATUS_TEXTS: Final = {
 
 
 def _lookup(pl: Any, s: Any, texts: Mapping[str, int], default: int | None) -> Any:
-    """The small integer ``texts`` gives a (stripped) cell, ``default`` for other texts."""
+    """The small integer ``texts`` gives a cell, ``default`` for other texts."""
     return s.replace_strict(
         list(texts), list(texts.values()), default=default, return_dtype=pl.Int8
     )
@@ -1352,13 +1353,12 @@ def _run(
         if hashes and _repeats(pl.concat(hashes)):
             dups = _code_pass(plan.opened, plan.header, plan.where, keep_last=False)
         problems = _duplicate_problems(dups, plan.header)
-    omitted = rejected.omitted_items()
+    omitted: dict[str, int] = {}
     if rejected.count and not partial:
         problems += [p for r in rejected.kept for p in r.problems]
-    else:
-        omitted = ()
-    if problems or omitted:
-        raise LoadError(problems, source=plan.opened.name, omitted=dict(omitted))
+        omitted = dict(rejected.omitted)
+    if problems:
+        raise LoadError(problems, source=plan.opened.name, omitted=omitted)
     return ExportReport(
         source=plan.opened.name,
         format=plan.opened.format,
@@ -1384,13 +1384,12 @@ class _InRowOrder:
         self.into = into
 
     def reject(self, number: int, rejected: Rejected) -> None:
-        while self.refused and _number(self.refused[0].location) < number:
-            first = self.refused.popleft()
-            self.into.add(first.location, first.problems)
+        self.finish(before=number)
         self.into.add(rejected.location, rejected.problems)
 
-    def finish(self) -> None:
-        while self.refused:
+    def finish(self, before: float = float("inf")) -> None:
+        """Hand over the refused rows numbered below ``before`` (all by default)."""
+        while self.refused and _number(self.refused[0].location) < before:
             first = self.refused.popleft()
             self.into.add(first.location, first.problems)
 
