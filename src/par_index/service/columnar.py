@@ -448,25 +448,6 @@ def _spans() -> tuple[tuple[int, int], ...]:
 #: The attributes figures can be grouped by, besides time windows.
 GROUP_KEYS: Final = ("unit", "procedure", "channel", "field", "level")
 
-_COUNTS: Final = (
-    "counted",
-    "early",
-    "on_time",
-    "late",
-    "within",
-    "overdue",
-    "online",
-    "online_766",
-    "fee",
-    "paid",
-    "ended",
-    "electronic",
-    "digitised",
-    "reuse",
-    *(f"status_{s}" for s in range(1, 11)),
-    *(f"channel_{c}" for c in range(1, 4)),
-)
-
 
 def _due_bases(
     c: Any, rows: Any, procedures: Mapping[str, Procedure] | None, cal: WorkCalendar

@@ -25,6 +25,7 @@ from par_index.model.procedures import Procedure
 from par_index.service.columnar import (
     GroupMeasures,
     Window,
+    _long_schema,
     combine_counts,
     finish_counts,
     partition_counts,
@@ -135,14 +136,8 @@ def measure_spark(
     if hasattr(result, "toArrow"):  # PySpark 4
         found = pl.from_arrow(result.toArrow())
     else:  # PySpark 3.5: the counts are a few rows per group, collected as they are
-        types = {
-            "window": pl.Int32,
-            **dict.fromkeys(keys, pl.String),
-            "procedure_code": pl.String,
-            "measure": pl.String,
-            "value": pl.Int64,
-        }
-        found = pl.DataFrame([tuple(r) for r in result.collect()], schema=types, orient="row")
+        rows = [tuple(r) for r in result.collect()]
+        found = pl.DataFrame(rows, schema=_long_schema(keys), orient="row")
     return finish_counts(
         combine_counts([found], keys),
         windows,
