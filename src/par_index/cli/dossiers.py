@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -60,6 +60,15 @@ def _ct(key: str, lang: Lang) -> str:
     return pick(_CHECK_TEXT, key, lang)
 
 
+def _omitted_line(
+    omitted: Iterable[tuple[str, int]], lang: Lang, number: Callable[[int], str]
+) -> str:
+    """The line that counts, by code, the problems past the cap that are not listed."""
+    pairs = sorted(omitted)
+    counts = ", ".join(f"{code} {number(n)}" for code, n in pairs)
+    return _ct("omitted", lang).format(n=number(sum(n for _, n in pairs)), counts=counts)
+
+
 def _cmd_dossiers_check(args: argparse.Namespace, out: TextIO) -> int:
     result = load_dossiers(args.file, partial=True)
     lang: Lang = args.lang
@@ -90,9 +99,7 @@ def _cmd_dossiers_check(args: argparse.Namespace, out: TextIO) -> int:
             for p in result.problems:
                 out.write(f"  {p}\n")
             if omitted:
-                counts = ", ".join(f"{code} {n}" for code, n in sorted(omitted.items()))
-                line = _ct("omitted", lang).format(n=sum(omitted.values()), counts=counts)
-                out.write(f"  {line}\n")
+                out.write(f"  {_omitted_line(omitted.items(), lang, str)}\n")
     return 0 if result.complete else 1
 
 
@@ -395,9 +402,7 @@ def _write_report(report: ExportReport | None, out: TextIO, lang: Lang) -> None:
             for p in r.problems:
                 out.write(f"  {p.path}: expected {p.expected}, found {p.found} [{p.code}]\n")
         if report.omitted:
-            counts = ", ".join(f"{code} {format_number(n, lang)}" for code, n in report.omitted)
-            total = format_number(sum(n for _, n in report.omitted), lang)
-            line = _ct("omitted", lang).format(n=total, counts=counts)
+            line = _omitted_line(report.omitted, lang, lambda n: format_number(n, lang))
             out.write(f"  {line}\n")
 
 
