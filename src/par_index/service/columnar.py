@@ -531,7 +531,7 @@ def _window_members(frame: Any, windows: Sequence[Window]) -> Any:
                 _ended=end.is_not_null() & (end <= end_us),
             )
         )
-    return pl.concat(parts, how="vertical") if parts else frame.clear()
+    return pl.concat(parts, how="vertical")
 
 
 def _pauses(
@@ -623,8 +623,12 @@ def _windows_counts(
         _has=pl.col("supplement_requested_us").list.len() > 0,
     )
     m = _window_members(narrow, windows)
+    # The procedures of the dossiers counted, looked for once.
+    names = (
+        sorted(set(m.get_column("procedure").unique().to_list())) if procedures is not None else []
+    )
     if procedures is not None:
-        unknown = sorted(set(m.get_column("procedure").unique().to_list()) - set(procedures))
+        unknown = sorted(set(names) - set(procedures))
         if unknown:
             raise TimelinessError(
                 [
@@ -698,7 +702,6 @@ def _windows_counts(
         .then(pl.when(jd > pl.col("_due")).then(2).when(jd < pl.col("_due")).then(0).otherwise(1))
         .otherwise(pl.when(jd > pl.col("_due")).then(4).otherwise(3))
     )
-    names = sorted(set(c.get_column("procedure").unique().to_list()))
     if procedures is not None and names:
         paper = [procedures[n].paper_result for n in names]
         fee_bearing = [procedures[n].fee_bearing for n in names]
