@@ -16,7 +16,7 @@ from par_index.cli._pictures import dossier_page
 from par_index.core.lang import Lang, format_number
 from par_index.exceptions import InvalidValueError, LoadError, ParIndexError, Problem
 from par_index.formats.columnar_reader import ExportReport, count_dossier_export
-from par_index.formats.group_table import groups_json, report_json, write_groups
+from par_index.formats.group_table import groups_json, ratio_json, report_json, write_groups
 from par_index.formats.portal import load_dossiers, load_procedures
 from par_index.formats.schema import versioned
 from par_index.frameworks.measures import MEASURES
@@ -155,18 +155,6 @@ def _ratio_text(r: Ratio | None, lang: Lang) -> str:
     return f"{shown} ({r.numerator}/{r.denominator})"
 
 
-def _ratio_json(r: Ratio | None) -> dict[str, Any] | None:
-    if r is None:
-        return None
-    rate = r.rate
-    return {
-        "numerator": r.numerator,
-        "denominator": r.denominator,
-        "rate": None if rate is NOT_APPLICABLE else str(rate),
-        "percent": None if rate is NOT_APPLICABLE else str(r.percent()),
-    }
-
-
 def _stats_json(m: DossierMeasures, satisfaction: Ratio | None) -> dict[str, Any]:
     return {
         "period": str(m.period),
@@ -177,8 +165,8 @@ def _stats_json(m: DossierMeasures, satisfaction: Ratio | None) -> dict[str, Any
         "by_timeliness": {t.value: n for t, n in m.by_timeliness},
         "by_status": {str(int(s)): n for s, n in m.by_status},
         "by_channel": {str(int(c)): n for c, n in m.by_channel},
-        "measures": {name: _ratio_json(r) for name, r in m.ratios().items()}
-        | {"satisfaction_rate_5_4": _ratio_json(satisfaction)},
+        "measures": {name: ratio_json(r) for name, r in m.ratios().items()}
+        | {"satisfaction_rate_5_4": ratio_json(satisfaction)},
         "average_working_days": {code: str(v) for code, v in m.average_working_days},
     }
 

@@ -20,7 +20,7 @@ from par_index.formats.schema import SCHEMA_VERSION
 from par_index.model.ratios import NOT_APPLICABLE, Ratio
 from par_index.service.columnar import GroupMeasures, polars_module
 
-__all__ = ["group_rows", "groups_json", "report_json", "write_groups"]
+__all__ = ["group_rows", "groups_json", "ratio_json", "report_json", "write_groups"]
 _TWO: Final = Decimal("0.01")
 _FORMATS: Final = {".csv": "csv", ".xlsx": "xlsx", ".parquet": "parquet", ".json": "json"}
 
@@ -60,7 +60,9 @@ def group_rows(
     return rows
 
 
-def _ratio_json(r: Ratio | None) -> dict[str, Any] | None:
+def ratio_json(r: Ratio | None) -> dict[str, Any] | None:
+    """A ratio as JSON values: its parts, the rate as a fraction and the percent (null when
+    nothing is counted), or null for a measure not computed."""
     if r is None:
         return None
     rate = r.rate
@@ -130,7 +132,7 @@ def groups_json(
                 "by_timeliness": {t.value: n for t, n in g.by_timeliness},
                 "by_status": {str(int(s)): n for s, n in g.by_status},
                 "by_channel": {str(int(c)): n for c, n in g.by_channel},
-                "measures": {name: _ratio_json(r) for name, r in g.ratios},
+                "measures": {name: ratio_json(r) for name, r in g.ratios},
                 "average_working_days": {c: str(v) for c, v in g.average_working_days},
             }
             for g in groups
