@@ -26,6 +26,7 @@ __all__ = [
     "Grade",
     "InvalidScorecard",
     "resolve_scheme",
+    "scheme_named",
 ]
 
 
@@ -149,8 +150,15 @@ def resolve_scheme(
     if isinstance(scheme, ClassificationScheme):
         return scheme
     key = scheme if scheme is not None else framework.classification
-    if key is None:
-        return None
+    return None if key is None else scheme_named(key)
+
+
+def scheme_named(key: str) -> ClassificationScheme:
+    """The classification scheme of :data:`SCHEMES` named ``key``.
+
+    Raises:
+        InvalidScorecard: for a name not in :data:`SCHEMES`.
+    """
     found = SCHEMES.get(key)
     if found is None:
         raise InvalidScorecard(

@@ -38,9 +38,9 @@ from par_index.frameworks.model import Framework, NodeRole
 from par_index.frameworks.rules import InvalidRule, Rule, ThresholdRule, evaluate
 from par_index.frameworks.text import parse_rule, render_rule
 from par_index.scoring.classification import (
-    SCHEMES,
     ClassificationScheme,
     InvalidScorecard,
+    scheme_named,
 )
 from par_index.scoring.ranking import Ties, rank
 from par_index.scoring.scorecard import Scorecard
@@ -472,14 +472,7 @@ def _scheme(
     if key is None:
         first = cards[0].classification
         key = first.scheme if first is not None else None
-    if key is None:
-        return None
-    found = SCHEMES.get(key)
-    if found is None:
-        raise InvalidScorecard(
-            [Problem("scheme", "unknown-scheme", "one of " + ", ".join(SCHEMES), repr(key))]
-        )
-    return found
+    return None if key is None else scheme_named(key)
 
 
 def sensitivity(
